@@ -1,0 +1,13 @@
+"""kerasgan: a Keras 3 multi-backend GAN model zoo (TensorFlow, JAX, PyTorch)."""
+
+from kerasgan import backend
+from kerasgan import callbacks
+from kerasgan import layers
+from kerasgan import losses
+from kerasgan import models
+from kerasgan.core.gan import GAN
+from kerasgan.core.gan_optimizer import GANOptimizer
+
+__version__ = "0.1.0"
+
+__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "layers", "losses", "models"]

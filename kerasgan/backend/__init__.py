@@ -1,0 +1,56 @@
+"""Per-backend primitives of the GAN core, chosen once at import.
+
+This package is the only place in kerasgan that imports a framework (TensorFlow, JAX or torch).
+It exposes four primitives, all written so the GAN training step above them stays in `keras.ops`:
+
+- `train_step(model, data, step_fn)`: the backend's `train_step` wrapper. On JAX it opens a
+  `keras.StatelessScope` over the trainer's four state groups and returns the updated state.
+- `compute_gradients(loss_fn, variables)`: run `loss_fn()` (returns `(loss, aux)`) and return
+  `(loss, aux, grads)` with the gradients of `loss` with respect to `variables`. Variable updates
+  made inside `loss_fn` (BatchNorm statistics, spectral-norm vectors, seed generators) are kept.
+- `apply_gradients(optimizer, grads, variables)`: one optimizer update.
+- `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
+  when called inside `compute_gradients`, as gradient penalties need.
+"""
+
+import keras
+
+_NAME = keras.backend.backend()
+
+if _NAME == "tensorflow":
+    from kerasgan.backend.tensorflow import apply_gradients
+    from kerasgan.backend.tensorflow import compute_gradients
+    from kerasgan.backend.tensorflow import input_gradient
+    from kerasgan.backend.tensorflow import train_step
+elif _NAME == "jax":
+    from kerasgan.backend.jax import apply_gradients
+    from kerasgan.backend.jax import compute_gradients
+    from kerasgan.backend.jax import input_gradient
+    from kerasgan.backend.jax import train_step
+elif _NAME == "torch":
+    from kerasgan.backend.torch import apply_gradients
+    from kerasgan.backend.torch import compute_gradients
+    from kerasgan.backend.torch import input_gradient
+    from kerasgan.backend.torch import train_step
+else:
+    raise ImportError(
+        "kerasgan supports the Keras backends 'tensorflow', 'jax' and 'torch'; "
+        f"KERAS_BACKEND is {_NAME!r}."
+    )
+
+SUPPORTS_DOUBLE_BACKPROP_UNDER_JIT = _NAME != "torch"
+
+
+def name():
+    """The active Keras backend's name."""
+    return _NAME
+
+
+__all__ = [
+    "SUPPORTS_DOUBLE_BACKPROP_UNDER_JIT",
+    "apply_gradients",
+    "compute_gradients",
+    "input_gradient",
+    "name",
+    "train_step",
+]

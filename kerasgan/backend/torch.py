@@ -1,0 +1,43 @@
+"""PyTorch primitives of the GAN core (see `kerasgan.backend`).
+
+Runs eagerly: `torch.compile` cannot differentiate twice, which gradient penalties need.
+"""
+
+import torch
+from keras import ops
+
+
+def train_step(model, data, step_fn):
+    return step_fn(data)
+
+
+def compute_gradients(loss_fn, variables):
+    loss, aux = loss_fn()
+    params = [v.value for v in variables]
+    grads = torch.autograd.grad(loss, params, allow_unused=True)
+    grads = [torch.zeros_like(p) if g is None else g for g, p in zip(grads, params)]
+    return loss.detach(), _detach(aux), grads
+
+
+def apply_gradients(optimizer, grads, variables):
+    with torch.no_grad():
+        optimizer.apply(grads, variables)
+
+
+def input_gradient(fn, x):
+    x = ops.convert_to_tensor(x)
+    if not x.requires_grad:
+        x = x.detach().requires_grad_(True)
+    y = fn(x)
+    (grad,) = torch.autograd.grad(y.sum(), x, create_graph=torch.is_grad_enabled())
+    return y, grad
+
+
+def _detach(tree):
+    if isinstance(tree, torch.Tensor):
+        return tree.detach()
+    if isinstance(tree, dict):
+        return {k: _detach(v) for k, v in tree.items()}
+    if isinstance(tree, (list, tuple)):
+        return type(tree)(_detach(v) for v in tree)
+    return tree

@@ -1,0 +1,56 @@
+"""Export of a generator for serving: TF SavedModel with a `generate` endpoint, or ONNX."""
+
+import os
+
+import keras
+
+from kerasgan import backend
+
+FORMATS = ("tf_saved_model", "onnx")
+
+
+def export_generator(generator, latent_dim, num_classes, filepath, format="tf_saved_model"):
+    if format not in FORMATS:
+        raise ValueError(f"`format` must be one of {FORMATS}; received {format!r}.")
+    filepath = os.fspath(filepath)
+    if format == "onnx":
+        return _export_onnx(generator, filepath)
+    if backend.name() == "torch":
+        raise RuntimeError(
+            "TF SavedModel export needs the TensorFlow or JAX backend (on torch Keras would need "
+            "torch_xla). On torch use `export_generator(path, format='onnx')`, or save the weights "
+            "(`gan.save_weights('g.weights.h5')`) and export under KERAS_BACKEND=tensorflow or jax: "
+            "the weights are portable across backends."
+        )
+    archive = keras.export.ExportArchive()
+    archive.track(generator)
+    z_spec = keras.InputSpec(shape=(None, latent_dim), dtype="float32")
+    if num_classes:
+        label_spec = keras.InputSpec(shape=(None,), dtype="int32")
+
+        def generate(z, labels):
+            return generator([z, labels], training=False)
+
+        archive.add_endpoint("generate", generate, input_signature=[z_spec, label_spec])
+    else:
+
+        def generate(z):
+            return generator(z, training=False)
+
+        archive.add_endpoint("generate", generate, input_signature=[z_spec])
+    archive.write_out(filepath, verbose=False)
+    return filepath
+
+
+def _export_onnx(generator, filepath):
+    needs = {"tensorflow": "tf2onnx", "jax": "jax2onnx", "torch": "onnxscript"}[backend.name()]
+    try:
+        __import__(needs)
+    except ImportError as e:
+        raise ImportError(
+            f"ONNX export on the {backend.name()} backend needs the `{needs}` package (and `onnx`); "
+            f"install it with `pip install {needs} onnx`, or use format='tf_saved_model' on the "
+            "TensorFlow/JAX backends."
+        ) from e
+    generator.export(filepath, format="onnx", verbose=False)
+    return filepath

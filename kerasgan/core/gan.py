@@ -1,0 +1,408 @@
+import numpy as np
+import keras
+from keras import ops
+from keras.src.saving import serialization_lib
+
+from kerasgan import backend
+from kerasgan import losses as gan_losses
+from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
+from kerasgan.core.gan_optimizer import GANOptimizer
+from kerasgan.core.inputs import check_batch
+from kerasgan.core.inputs import network_spec
+
+LATENT_DISTRIBUTIONS = ("normal", "uniform")
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class GAN(keras.Model):
+    """A generative adversarial network that trains with `fit` on TensorFlow, JAX and PyTorch.
+
+    One backend-neutral training step, written in `keras.ops`: for each batch it makes
+    `n_critic` discriminator updates (the batch is split into `n_critic` equal chunks, one per
+    update, as the reference trainers draw a fresh real batch per critic step), then one generator
+    update, then the optional EMA update of a generator copy. Per-backend work (gradients, the JAX
+    state threading) lives in `kerasgan.backend`. Subclasses change the objective through narrow
+    hooks: `discriminator_loss`, `generator_loss`, `discriminator_penalties`,
+    `generator_penalties`, `sample_latent`, `sample_labels`, `default_optimizers`.
+
+    Batches are images in [-1, 1] (floating point, channels last), optionally with integer class
+    labels (required when the generator is class-conditional). The `fit` logs hold `d_loss`,
+    `g_loss` and each model-specific term (for example `gp` for WGAN-GP). Training stops with a
+    `FloatingPointError` naming the term as soon as a logged loss is not finite.
+
+    Reference: Goodfellow et al., "Generative Adversarial Nets", NeurIPS 2014.
+
+    Args:
+        generator: a `keras.Model` with attributes `latent_dim` and `num_classes`, mapping `z`
+            (or `[z, labels]` when `num_classes > 0`) to images.
+        discriminator: a `keras.Model` mapping images (or `[images, labels]`) to logits `(N, 1)`.
+        adversarial_loss: a name from `kerasgan.losses.ADVERSARIAL_LOSSES`.
+        n_critic: discriminator updates per generator update.
+        g_batch_size: samples per generator update; `None` uses the per-critic-step batch.
+        latent_distribution: `"normal"` (N(0, I)) or `"uniform"` (U[-1, 1]).
+        ema_decay: if set, keep an exponential moving average copy of the generator
+            (`ema_generator`, all its variables) updated after each generator step.
+        ema_start: generator steps before which the EMA copy just tracks the generator.
+        seed: seed of the model's `SeedGenerator` (latents, labels, penalty noise).
+
+    Example:
+
+    ```python
+    import numpy as np
+    import kerasgan
+    gan = kerasgan.models.DCGAN.from_preset_config("dcgan_28")
+    gan.compile()
+    x = np.random.uniform(-1, 1, (64, 28, 28, 1)).astype("float32")
+    gan.fit(x, batch_size=32, epochs=1)
+    images = gan.generate(16, seed=0)
+    ```
+    """
+
+    loss_terms = ()
+    requires_input_gradients = False
+
+    def __init__(
+        self,
+        generator,
+        discriminator,
+        adversarial_loss="non_saturating",
+        n_critic=1,
+        g_batch_size=None,
+        latent_distribution="normal",
+        ema_decay=None,
+        ema_start=0,
+        seed=None,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        for role, net in (("generator", generator), ("discriminator", discriminator)):
+            if not isinstance(net, keras.Model):
+                raise TypeError(
+                    f"GAN expects `{role}` to be a keras.Model; received {type(net).__name__}."
+                )
+        if not isinstance(n_critic, int) or n_critic < 1:
+            raise ValueError(f"`n_critic` must be a positive int; received {n_critic!r}.")
+        if g_batch_size is not None and (not isinstance(g_batch_size, int) or g_batch_size < 1):
+            raise ValueError(f"`g_batch_size` must be None or a positive int; received {g_batch_size!r}.")
+        if latent_distribution not in LATENT_DISTRIBUTIONS:
+            raise ValueError(
+                f"`latent_distribution` must be one of {LATENT_DISTRIBUTIONS}; "
+                f"received {latent_distribution!r}."
+            )
+        if ema_decay is not None and not 0.0 <= float(ema_decay) < 1.0:
+            raise ValueError(f"`ema_decay` must be None or in [0, 1); received {ema_decay!r}.")
+        self.generator = generator
+        self.discriminator = discriminator
+        self.adversarial_loss = adversarial_loss
+        self._adversarial = gan_losses.get(adversarial_loss)
+        self.n_critic = n_critic
+        self.g_batch_size = g_batch_size
+        self.latent_distribution = latent_distribution
+        self.ema_decay = ema_decay
+        self.ema_start = int(ema_start)
+        self.seed = seed
+        spec = network_spec(generator, discriminator)
+        self.latent_dim = spec.latent_dim
+        self.num_classes = spec.num_classes
+        self.image_shape = spec.image_shape
+        self.seed_generator = keras.random.SeedGenerator(seed)
+        self.ema_generator = None
+        if ema_decay is not None:
+            self.ema_generator = generator.__class__.from_config(generator.get_config())
+            self.ema_generator.trainable = False
+            self.ema_generator.set_weights(generator.get_weights())
+        self.d_loss_tracker = keras.metrics.Mean(name="d_loss")
+        self.g_loss_tracker = keras.metrics.Mean(name="g_loss")
+        self.term_trackers = {name: keras.metrics.Mean(name=name) for name in self.loss_terms}
+        self.built = True
+
+    # ------------------------------------------------------------------ hooks
+    def default_optimizers(self):
+        """The paper's optimizers, used when `compile()` is given none."""
+        return (
+            keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999),
+            keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999),
+        )
+
+    def sample_latent(self, n):
+        shape = (n, self.latent_dim)
+        if self.latent_distribution == "uniform":
+            return keras.random.uniform(shape, -1.0, 1.0, seed=self.seed_generator)
+        return keras.random.normal(shape, seed=self.seed_generator)
+
+    def sample_labels(self, n):
+        if not self.num_classes:
+            return None
+        return keras.random.randint((n,), 0, self.num_classes, seed=self.seed_generator, dtype="int32")
+
+    def discriminator_loss(self, real_logits, fake_logits):
+        return self._adversarial.discriminator(real_logits, fake_logits)
+
+    def generator_loss(self, fake_logits):
+        return self._adversarial.generator(fake_logits)
+
+    def discriminator_penalties(self, real, fake, real_labels, fake_labels, real_logits, fake_logits):
+        """Extra discriminator terms, `{name: scalar}`; each name must be in `loss_terms`."""
+        return {}
+
+    def generator_penalties(self, fake, fake_labels, fake_logits):
+        """Extra generator terms, `{name: scalar}`; each name must be in `loss_terms`."""
+        return {}
+
+    # ----------------------------------------------------------- networks
+    def generate_images(self, z, labels=None, training=False, generator=None):
+        generator = generator or self.generator
+        inputs = [z, labels] if self.num_classes else z
+        return generator(inputs, training=training)
+
+    def discriminate(self, images, labels=None, training=False):
+        inputs = [images, labels] if self.num_classes else images
+        return self.discriminator(inputs, training=training)
+
+    def call(self, inputs, training=False):
+        return self.generator(inputs, training=training)
+
+    # ------------------------------------------------------------ compile
+    def compile(
+        self,
+        g_optimizer=None,
+        d_optimizer=None,
+        optimizer=None,
+        jit_compile="auto",
+        steps_per_execution=1,
+        run_eagerly=False,
+        check_finite=True,
+        **kwargs,
+    ):
+        """Configure training.
+
+        Args:
+            g_optimizer, d_optimizer: optimizers of the generator and the discriminator
+                (defaults: `default_optimizers()`, the paper's). Learning-rate schedules work as
+                usual; each schedule counts its own optimizer's steps.
+            optimizer: alternatively, a `GANOptimizer` holding both.
+            jit_compile: XLA on TensorFlow / `jax.jit` on JAX (`"auto"` enables them). On torch
+                models with gradient penalties always run eagerly (`torch.compile` cannot
+                differentiate twice); asking for `jit_compile=True` there raises.
+            check_finite: stop `fit` with a clear error when a logged loss is not finite.
+        """
+        if kwargs.get("loss") is not None or kwargs.get("metrics"):
+            raise ValueError(
+                "GAN.compile takes no `loss` or `metrics`: the adversarial loss is chosen with the "
+                f"model's `adversarial_loss` argument (now {self.adversarial_loss!r}); received "
+                f"loss={kwargs.get('loss')!r}, metrics={kwargs.get('metrics')!r}."
+            )
+        if optimizer is not None:
+            if g_optimizer is not None or d_optimizer is not None:
+                raise ValueError("Pass either `optimizer` (a GANOptimizer) or g_/d_optimizer, not both.")
+            if not isinstance(optimizer, GANOptimizer):
+                raise TypeError(
+                    "GAN.compile expects `optimizer` to be a kerasgan.GANOptimizer (or pass "
+                    f"g_optimizer= and d_optimizer=); received {type(optimizer).__name__}."
+                )
+        else:
+            default_g, default_d = self.default_optimizers()
+            optimizer = GANOptimizer(g_optimizer or default_g, d_optimizer or default_d)
+        if backend.name() == "torch" and self.requires_input_gradients:
+            if jit_compile is True:
+                raise ValueError(
+                    f"{type(self).__name__} differentiates twice (gradient penalty), which "
+                    "torch.compile cannot do: use jit_compile=False (or 'auto') on the torch "
+                    "backend, or the TensorFlow/JAX backends for compiled training."
+                )
+            jit_compile = False
+        self.check_finite = check_finite
+        super().compile(
+            optimizer=optimizer,
+            jit_compile=jit_compile,
+            steps_per_execution=steps_per_execution,
+            run_eagerly=run_eagerly,
+        )
+        optimizer.build_for(
+            self.generator.trainable_variables, self.discriminator.trainable_variables
+        )
+
+    @property
+    def g_optimizer(self):
+        return self.optimizer.generator_optimizer
+
+    @property
+    def d_optimizer(self):
+        return self.optimizer.discriminator_optimizer
+
+    def get_compile_config(self):
+        if not self.compiled:
+            return None
+        return {
+            "optimizer": serialization_lib.serialize_keras_object(self.optimizer),
+            "jit_compile": self._jit_compile_arg,
+            "steps_per_execution": self.steps_per_execution,
+            "run_eagerly": self.run_eagerly,
+            "check_finite": self.check_finite,
+        }
+
+    def compile_from_config(self, config):
+        config = dict(config)
+        config["optimizer"] = serialization_lib.deserialize_keras_object(config["optimizer"])
+        self.compile(**config)
+
+    @property
+    def _jit_compile_arg(self):
+        return bool(self.jit_compile)
+
+    # ---------------------------------------------------------------- fit
+    def fit(self, *args, callbacks=None, **kwargs):
+        callbacks = list(callbacks or [])
+        if getattr(self, "check_finite", True) and not any(
+            isinstance(c, NonFiniteLossGuard) for c in callbacks
+        ):
+            callbacks.append(NonFiniteLossGuard())
+        return super().fit(*args, callbacks=callbacks, **kwargs)
+
+    @property
+    def metrics(self):
+        return [self.d_loss_tracker, self.g_loss_tracker, *self.term_trackers.values()]
+
+    def train_step(self, *args):
+        return backend.train_step(self, *args, self._gan_step)
+
+    def _gan_step(self, data):
+        images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
+        images, labels = check_batch(self, images, labels)
+        n = ops.shape(images)[0]
+        chunk = n // self.n_critic
+        for i in range(self.n_critic):
+            real = images[i * chunk : (i + 1) * chunk]
+            real_labels = None if labels is None else labels[i * chunk : (i + 1) * chunk]
+            d_loss, d_terms = self._discriminator_step(real, real_labels, chunk)
+        g_loss, g_terms = self._generator_step(self.g_batch_size or chunk)
+        if self.ema_generator is not None:
+            self._update_ema()
+        self.optimizer.iterations.assign_add(1)
+        self.d_loss_tracker.update_state(d_loss)
+        self.g_loss_tracker.update_state(g_loss)
+        for name, value in {**d_terms, **g_terms}.items():
+            self.term_trackers[name].update_state(value)
+        return {m.name: m.result() for m in self.metrics}
+
+    def _discriminator_step(self, real, real_labels, n):
+        z = self.sample_latent(n)
+        fake_labels = self.sample_labels(n)
+        variables = self.discriminator.trainable_variables
+
+        def loss_fn():
+            fake = ops.stop_gradient(self.generate_images(z, fake_labels, training=True))
+            real_logits = self.discriminate(real, real_labels, training=True)
+            fake_logits = self.discriminate(fake, fake_labels, training=True)
+            loss = self.discriminator_loss(real_logits, fake_logits)
+            terms = self.discriminator_penalties(
+                real, fake, real_labels, fake_labels, real_logits, fake_logits
+            )
+            for value in terms.values():
+                loss = loss + value
+            return loss, terms
+
+        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
+        backend.apply_gradients(self.d_optimizer, grads, variables)
+        return loss, terms
+
+    def _generator_step(self, n):
+        z = self.sample_latent(n)
+        fake_labels = self.sample_labels(n)
+        variables = self.generator.trainable_variables
+
+        def loss_fn():
+            fake = self.generate_images(z, fake_labels, training=True)
+            fake_logits = self.discriminate(fake, fake_labels, training=True)
+            loss = self.generator_loss(fake_logits)
+            terms = self.generator_penalties(fake, fake_labels, fake_logits)
+            for value in terms.values():
+                loss = loss + value
+            return loss, terms
+
+        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
+        backend.apply_gradients(self.g_optimizer, grads, variables)
+        return loss, terms
+
+    def _update_ema(self):
+        step = self.g_optimizer.iterations
+        decay = ops.where(ops.greater(step, self.ema_start), float(self.ema_decay), 0.0)
+        for ema_var, var in zip(self.ema_generator.variables, self.generator.variables):
+            if "float" not in str(var.dtype):
+                ema_var.assign(var)
+                continue
+            ema_var.assign(decay * ema_var + (1.0 - decay) * var)
+
+    # ----------------------------------------------------------- sampling
+    def generate(self, n, seed=None, labels=None, use_ema=True, batch_size=256):
+        """Sample `n` images as a numpy array in [-1, 1].
+
+        Latents (and labels, for a conditional model without `labels`) come from
+        `numpy.random.default_rng(seed)`, so the same seed gives the same images on every backend.
+        Uses the EMA generator when the model keeps one and `use_ema` is true.
+        """
+        if not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"`n` must be a positive int; received {n!r}.")
+        rng = np.random.default_rng(seed)
+        z = self.latent_numpy(rng, n)
+        if self.num_classes:
+            if labels is None:
+                labels = rng.integers(0, self.num_classes, size=(n,))
+            labels = np.asarray(labels).reshape(-1).astype("int32")
+            if labels.shape[0] != n or labels.min() < 0 or labels.max() >= self.num_classes:
+                raise ValueError(
+                    f"`labels` must hold {n} class ids in [0, {self.num_classes}); received shape "
+                    f"{labels.shape} with values in [{labels.min()}, {labels.max()}]."
+                )
+        elif labels is not None:
+            raise ValueError("This GAN is unconditional: `labels` must be None.")
+        generator = self.ema_generator if (use_ema and self.ema_generator is not None) else self.generator
+        out = []
+        for start in range(0, n, batch_size):
+            zb = z[start : start + batch_size]
+            lb = None if labels is None else labels[start : start + batch_size]
+            out.append(ops.convert_to_numpy(self.generate_images(zb, lb, generator=generator)))
+        return np.concatenate(out, axis=0)
+
+    def latent_numpy(self, rng, n):
+        if self.latent_distribution == "uniform":
+            return rng.uniform(-1.0, 1.0, size=(n, self.latent_dim)).astype("float32")
+        return rng.standard_normal(size=(n, self.latent_dim)).astype("float32")
+
+    # ------------------------------------------------------------- export
+    def export_generator(self, filepath, format="tf_saved_model", use_ema=True):
+        """Export the generator (EMA copy when present) for serving.
+
+        `format="tf_saved_model"` writes a SavedModel with a `generate(z)` (or
+        `generate(z, labels)`) signature; it needs the TensorFlow or JAX backend.
+        `format="onnx"` uses the backend's ONNX exporter (tf2onnx, torch.onnx or jax2onnx).
+        """
+        from kerasgan.core.export import export_generator
+
+        generator = self.ema_generator if (use_ema and self.ema_generator is not None) else self.generator
+        return export_generator(generator, self.latent_dim, self.num_classes, filepath, format)
+
+    # -------------------------------------------------------------- config
+    def get_config(self):
+        return {
+            "name": self.name,
+            "trainable": self.trainable,
+            "generator": serialization_lib.serialize_keras_object(self.generator),
+            "discriminator": serialization_lib.serialize_keras_object(self.discriminator),
+            "adversarial_loss": self.adversarial_loss,
+            "n_critic": self.n_critic,
+            "g_batch_size": self.g_batch_size,
+            "latent_distribution": self.latent_distribution,
+            "ema_decay": self.ema_decay,
+            "ema_start": self.ema_start,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        for key in ("generator", "discriminator"):
+            config[key] = serialization_lib.deserialize_keras_object(
+                config[key], custom_objects=custom_objects
+            )
+        return cls(**config)

@@ -1,0 +1,82 @@
+"""Checks of what the GAN core is given: networks and training batches.
+
+Errors name what was expected and what was received; they fire while the step is traced, before
+any weight changes.
+"""
+
+import collections
+
+import keras
+
+NetworkSpec = collections.namedtuple("NetworkSpec", ["latent_dim", "num_classes", "image_shape"])
+
+
+def network_spec(generator, discriminator):
+    latent_dim = getattr(generator, "latent_dim", None)
+    num_classes = int(getattr(generator, "num_classes", 0) or 0)
+    image_shape = getattr(generator, "image_shape", None)
+    if latent_dim is None or image_shape is None:
+        raise ValueError(
+            "kerasgan generators expose `latent_dim`, `num_classes` and `image_shape` attributes; "
+            f"received a {type(generator).__name__} with latent_dim={latent_dim!r}, "
+            f"image_shape={image_shape!r}."
+        )
+    d_classes = int(getattr(discriminator, "num_classes", 0) or 0)
+    if d_classes != num_classes:
+        raise ValueError(
+            f"The generator is conditioned on {num_classes} classes but the discriminator on "
+            f"{d_classes}; both must agree."
+        )
+    d_shape = getattr(discriminator, "image_shape", None)
+    if d_shape is not None and tuple(d_shape) != tuple(image_shape):
+        raise ValueError(
+            f"The generator makes images of shape {tuple(image_shape)} but the discriminator "
+            f"expects {tuple(d_shape)}."
+        )
+    return NetworkSpec(int(latent_dim), num_classes, tuple(image_shape))
+
+
+def check_batch(model, images, labels):
+    expected = tuple(model.image_shape)
+    if isinstance(images, (list, tuple, dict)):
+        raise ValueError(
+            f"{type(model).__name__} expects each batch to be images of shape (batch, *{expected}) "
+            "or a tuple (images, labels); received a nested structure "
+            f"{type(images).__name__} as the images."
+        )
+    dtype = keras.backend.standardize_dtype(images.dtype)
+    if "float" not in dtype:
+        raise TypeError(
+            f"{type(model).__name__} expects floating-point images scaled to [-1, 1]; received "
+            f"dtype {dtype}. Convert first, e.g. `kerasgan.data.scale_images(x)` "
+            "(uint8 [0, 255] -> float32 [-1, 1])."
+        )
+    shape = tuple(images.shape)
+    if len(shape) != len(expected) + 1 or tuple(shape[1:]) != expected:
+        raise ValueError(
+            f"{type(model).__name__} expects images of shape (batch, {', '.join(map(str, expected))}) "
+            f"(height, width, channels; channels last); received shape {shape}."
+        )
+    if shape[0] is not None and shape[0] < model.n_critic:
+        raise ValueError(
+            f"Each batch is split into n_critic={model.n_critic} discriminator steps, so it needs at "
+            f"least {model.n_critic} images; received a batch of {shape[0]}."
+        )
+    if model.num_classes:
+        if labels is None:
+            raise ValueError(
+                f"{type(model).__name__} is class-conditional ({model.num_classes} classes): each "
+                "batch must be a tuple (images, labels) with integer labels of shape (batch,); "
+                "received images only."
+            )
+        ldtype = keras.backend.standardize_dtype(labels.dtype)
+        lshape = tuple(labels.shape)
+        if "int" not in ldtype or not (len(lshape) == 1 or (len(lshape) == 2 and lshape[1] == 1)):
+            raise ValueError(
+                "Class labels must be integer ids of shape (batch,) or (batch, 1); received dtype "
+                f"{ldtype} and shape {lshape} (one-hot labels: use argmax first)."
+            )
+        labels = keras.ops.reshape(keras.ops.cast(labels, "int32"), (-1,))
+    else:
+        labels = None
+    return images, labels

@@ -1,0 +1,22 @@
+"""The model zoo's architectures and GAN subclasses."""
+
+from kerasgan.models.dcgan import DCGAN
+from kerasgan.models.dcgan import DCGANDiscriminator
+from kerasgan.models.dcgan import DCGANGenerator
+from kerasgan.models.network import Network
+from kerasgan.models.sngan import SNGAN
+from kerasgan.models.sngan import SNGANCNNDiscriminator
+from kerasgan.models.sngan import SNGANCNNGenerator
+from kerasgan.models.sngan import SNGANResNetDiscriminator
+from kerasgan.models.sngan import SNGANResNetGenerator
+from kerasgan.models.wgan_gp import WGANGP
+from kerasgan.models.wgan_gp import WGANGPDCGANCritic
+from kerasgan.models.wgan_gp import WGANGPDCGANGenerator
+from kerasgan.models.wgan_gp import WGANGPResNetCritic
+from kerasgan.models.wgan_gp import WGANGPResNetGenerator
+
+__all__ = [
+    "DCGAN", "DCGANDiscriminator", "DCGANGenerator", "Network", "SNGAN", "SNGANCNNDiscriminator",
+    "SNGANCNNGenerator", "SNGANResNetDiscriminator", "SNGANResNetGenerator", "WGANGP",
+    "WGANGPDCGANCritic", "WGANGPDCGANGenerator", "WGANGPResNetCritic", "WGANGPResNetGenerator",
+]

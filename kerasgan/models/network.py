@@ -1,0 +1,43 @@
+import keras
+
+
+class Network(keras.Model):
+    """Base of kerasgan's generators and discriminators.
+
+    A functional `keras.Model` built at construction (so shapes, `summary()` and export work at
+    once) whose config is its constructor's arguments, the keras-hub backbone pattern. Subclasses
+    build their graph and call `super().__init__(inputs, outputs, config=locals-of-interest)`.
+
+    Args:
+        inputs, outputs: the functional graph.
+        config: the subclass's constructor arguments, returned by `get_config`.
+
+    Example:
+
+    ```python
+    g = kerasgan.models.DCGANGenerator(image_shape=(28, 28, 1))
+    same = kerasgan.models.DCGANGenerator.from_config(g.get_config())
+    ```
+    """
+
+    def __init__(self, inputs, outputs, config, **kwargs):
+        super().__init__(inputs=inputs, outputs=outputs, **kwargs)
+        self._network_config = dict(config)
+        for key, value in config.items():
+            setattr(self, key, value)
+
+    def get_config(self):
+        return {"name": self.name, "trainable": self.trainable, **self._network_config}
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        return cls(**config)
+
+
+def image_shape_arg(image_shape, cls_name):
+    shape = tuple(int(s) for s in image_shape)
+    if len(shape) != 3 or min(shape) < 1:
+        raise ValueError(
+            f"{cls_name} expects `image_shape` as (height, width, channels); received {image_shape!r}."
+        )
+    return shape

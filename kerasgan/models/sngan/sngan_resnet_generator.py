@@ -1,0 +1,64 @@
+import keras
+
+from kerasgan.layers.residual_block_up import ResidualBlockUp
+from kerasgan.models.network import Network
+from kerasgan.models.network import image_shape_arg
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class SNGANResNetGenerator(Network):
+    """The SN-GAN ResNet generator for 32×32 images (Miyato et al., 2018), optionally
+    class-conditional (Miyato & Koyama, 2018).
+
+    Follows pfnet-research/sngan_projection `gen_models/resnet_32.py`: z (128) → linear (Glorot
+    uniform) → 4×4×`filters` → three `ResidualBlockUp(filters)` (BN-ReLU-up-conv3-BN-ReLU-conv3,
+    1×1 shortcut; Glorot-uniform ×√2 on the 3×3 convs) → BatchNorm → ReLU → conv 3×3 to the image
+    channels (Glorot uniform) → tanh. With `num_classes > 0` the blocks' BatchNorms are
+    categorical conditional BatchNorms (per-class γ, β); the last BatchNorm stays unconditional,
+    as in the reference. BatchNorm: momentum 0.9, ε 2e-5 (Chainer's defaults).
+
+    Args:
+        latent_dim: size of z (128 in the reference).
+        image_shape: (4·2^k, 4·2^k, channels); k up-blocks are used (3 for 32×32).
+        filters: channels of every block (256 in the reference).
+        num_classes: 0 for unconditional, else the number of classes.
+
+    Example:
+
+    ```python
+    g = kerasgan.models.SNGANResNetGenerator(num_classes=10)
+    x = g([np.zeros((2, 128), "float32"), np.array([3, 7])])  # (2, 32, 32, 3)
+    ```
+    """
+
+    def __init__(self, latent_dim=128, image_shape=(32, 32, 3), filters=256, num_classes=0,
+                 name="sngan_resnet_generator", **kwargs):
+        image_shape = image_shape_arg(image_shape, "SNGANResNetGenerator")
+        n_up = _num_resamplings(image_shape, "SNGANResNetGenerator")
+        z = keras.Input((latent_dim,), name="z")
+        inputs = z
+        if num_classes:
+            labels = keras.Input((), dtype="int32", name="labels")
+            inputs = [z, labels]
+        h = keras.layers.Dense(16 * filters, kernel_initializer="glorot_uniform")(z)
+        h = keras.layers.Reshape((4, 4, filters))(h)
+        for _ in range(n_up):
+            block = ResidualBlockUp(filters, num_classes=num_classes, upsample=True)
+            h = block([h, labels]) if num_classes else block(h)
+        h = keras.layers.BatchNormalization(momentum=0.9, epsilon=2e-5)(h)
+        h = keras.layers.ReLU()(h)
+        h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer="glorot_uniform")(h)
+        x = keras.layers.Activation("tanh", dtype="float32")(h)
+        config = dict(latent_dim=latent_dim, image_shape=image_shape, filters=filters, num_classes=num_classes)
+        super().__init__(inputs, x, config, name=name, **kwargs)
+
+
+def _num_resamplings(image_shape, cls_name):
+    size = image_shape[0]
+    n = 0
+    while size > 4 and size % 2 == 0:
+        size //= 2
+        n += 1
+    if size != 4 or image_shape[0] != image_shape[1] or n < 1:
+        raise ValueError(f"{cls_name} expects square images of size 4*2^k (k >= 1); received {image_shape}.")
+    return n
