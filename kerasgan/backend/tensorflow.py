@@ -28,4 +28,4 @@ def input_gradient(fn, x):
         tape.watch(x)
         y = fn(x)
         total = tf.reduce_sum(y)
-    return y, tape.gradient(total, x)
+    return y, tape.gradient(total, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)

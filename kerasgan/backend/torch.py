@@ -25,11 +25,17 @@ def apply_gradients(optimizer, grads, variables):
 
 
 def input_gradient(fn, x):
-    x = ops.convert_to_tensor(x)
-    if not x.requires_grad:
-        x = x.detach().requires_grad_(True)
-    y = fn(x)
-    (grad,) = torch.autograd.grad(y.sum(), x, create_graph=torch.is_grad_enabled())
+    # Keras runs evaluate/predict under no_grad; the input gradient is needed there too, but is
+    # only made differentiable again when the caller is itself recording a graph.
+    create_graph = torch.is_grad_enabled()
+    with torch.enable_grad():
+        x = ops.convert_to_tensor(x)
+        if not x.requires_grad:
+            x = x.detach().requires_grad_(True)
+        y = fn(x)
+        (grad,) = torch.autograd.grad(y.sum(), x, create_graph=create_graph, allow_unused=True)
+    if grad is None:
+        grad = torch.zeros_like(x)
     return y, grad
 
 

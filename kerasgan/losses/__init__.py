@@ -1,0 +1,47 @@
+"""Adversarial losses (functions of logits) and regularisation penalties.
+
+Adversarial losses come in pairs, `<name>_discriminator_loss(real_logits, fake_logits)` and
+`<name>_generator_loss(fake_logits)`, each returning a float32 scalar mean; `get(name)` returns
+them as an `AdversarialLoss(name, discriminator, generator)`. Penalties are added to the
+discriminator's (or, for `orthogonal_penalty`, either network's) loss.
+"""
+
+from kerasgan.losses.dragan_penalty import dragan_penalty
+from kerasgan.losses.drift_penalty import drift_penalty
+from kerasgan.losses.gradient_penalty import gradient_penalty
+from kerasgan.losses.hinge import hinge_discriminator_loss
+from kerasgan.losses.hinge import hinge_generator_loss
+from kerasgan.losses.least_squares import least_squares_discriminator_loss
+from kerasgan.losses.least_squares import least_squares_generator_loss
+from kerasgan.losses.minimax import minimax_discriminator_loss
+from kerasgan.losses.minimax import minimax_generator_loss
+from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
+from kerasgan.losses.non_saturating import non_saturating_generator_loss
+from kerasgan.losses.orthogonal_penalty import orthogonal_penalty
+from kerasgan.losses.r1_penalty import r1_penalty
+from kerasgan.losses.registry import ADVERSARIAL_LOSSES
+from kerasgan.losses.registry import AdversarialLoss
+from kerasgan.losses.registry import get
+from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
+from kerasgan.losses.wasserstein import wasserstein_generator_loss
+
+__all__ = [
+    "ADVERSARIAL_LOSSES",
+    "AdversarialLoss",
+    "dragan_penalty",
+    "drift_penalty",
+    "get",
+    "gradient_penalty",
+    "hinge_discriminator_loss",
+    "hinge_generator_loss",
+    "least_squares_discriminator_loss",
+    "least_squares_generator_loss",
+    "minimax_discriminator_loss",
+    "minimax_generator_loss",
+    "non_saturating_discriminator_loss",
+    "non_saturating_generator_loss",
+    "orthogonal_penalty",
+    "r1_penalty",
+    "wasserstein_discriminator_loss",
+    "wasserstein_generator_loss",
+]
