@@ -382,6 +382,25 @@ class GAN(keras.Model):
         generator = self.ema_generator if (use_ema and self.ema_generator is not None) else self.generator
         return export_generator(generator, self.latent_dim, self.num_classes, filepath, format)
 
+    # ------------------------------------------------------------- saving
+    def _own_state(self):
+        # The seed generator's state is not saved by Keras; resuming must continue its stream.
+        return self._trainable_variables + self._non_trainable_variables + [self.seed_generator.state]
+
+    def save_own_variables(self, store):
+        for i, variable in enumerate(self._own_state()):
+            store[str(i)] = variable.numpy()
+
+    def load_own_variables(self, store):
+        own = self._own_state()
+        if len(store.keys()) != len(own):
+            raise ValueError(
+                f"{type(self).__name__} '{self.name}' expected {len(own)} saved variables of its "
+                f"own (including the seed generator state) and received {len(store.keys())}."
+            )
+        for i, variable in enumerate(own):
+            variable.assign(store[str(i)])
+
     # -------------------------------------------------------------- config
     def get_config(self):
         return {

@@ -1,0 +1,53 @@
+"""Data helpers: image scaling and the embedded MNIST subset."""
+
+import os
+
+import numpy as np
+
+_HERE = os.path.dirname(__file__)
+MNIST_SUBSET = os.path.join(_HERE, "mnist_train_subset_5k.npz")
+
+
+def scale_images(images):
+    """uint8 images in [0, 255] → float32 in [-1, 1], with a channel axis added to (N, H, W).
+
+    Example:
+
+    ```python
+    x = kerasgan.data.scale_images(np.zeros((2, 28, 28), "uint8"))  # (2, 28, 28, 1), all -1
+    ```
+    """
+    images = np.asarray(images)
+    if images.dtype != np.uint8:
+        raise TypeError(
+            f"scale_images expects uint8 images in [0, 255]; received dtype {images.dtype}. "
+            "Float images should already be in [-1, 1]."
+        )
+    if images.ndim == 3:
+        images = images[..., None]
+    if images.ndim != 4:
+        raise ValueError(f"scale_images expects (N, H, W) or (N, H, W, C); received shape {images.shape}.")
+    return images.astype("float32") / 127.5 - 1.0
+
+
+def load_mnist_subset(pad_to=None):
+    """The embedded 5k MNIST training subset as `(images, labels)`.
+
+    Images are float32 in [-1, 1] of shape (5000, 28, 28, 1); `pad_to=32` pads them with the
+    background value to 32×32 (for 32×32 architectures). Labels are int32 digits.
+
+    Example:
+
+    ```python
+    x, y = kerasgan.data.load_mnist_subset()
+    ```
+    """
+    with np.load(MNIST_SUBSET) as f:
+        images, labels = f["images"], f["labels"]
+    x = scale_images(images)
+    if pad_to is not None:
+        pad = int(pad_to) - x.shape[1]
+        if pad < 0 or pad % 2:
+            raise ValueError(f"`pad_to` must be >= 28 and of even difference; received {pad_to}.")
+        x = np.pad(x, ((0, 0), (pad // 2, pad // 2), (pad // 2, pad // 2), (0, 0)), constant_values=-1.0)
+    return x, labels.astype("int32")

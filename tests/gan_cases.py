@@ -1,0 +1,62 @@
+"""Tiny configurations of every GAN model, shared by the model tests.
+
+A new model is tested by adding a case here: the training, save/load, resume and cross-backend
+tests run over all cases.
+"""
+
+import numpy as np
+import keras
+
+from kerasgan.models import DCGAN
+from kerasgan.models import SNGAN
+from kerasgan.models import WGANGP
+
+BATCH = 8
+
+
+def _images(shape, n=2 * BATCH, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(-1, 1, (n, *shape)).astype("float32")
+
+
+def dcgan():
+    gan = DCGAN(image_shape=(28, 28, 1), latent_dim=8, base_filters=4, seed=1)
+    schedule = keras.optimizers.schedules.PolynomialDecay(1e-3, decay_steps=10, end_learning_rate=0.0)
+    # TTUR: separate optimizers and learning rates, the generator's on a schedule.
+    gan.compile(
+        g_optimizer=keras.optimizers.Adam(schedule, beta_1=0.5),
+        d_optimizer=keras.optimizers.Adam(4e-4, beta_1=0.5),
+    )
+    return gan, (_images((28, 28, 1)),)
+
+
+def wgangp():
+    gan = WGANGP(image_shape=(8, 8, 1), latent_dim=8, g_filters=4, d_filters=4, n_critic=2, seed=2)
+    gan.compile()
+    return gan, (_images((8, 8, 1), n=2 * BATCH * 2),)
+
+
+def sngan_projection():
+    gan = SNGAN(image_shape=(8, 8, 3), latent_dim=8, g_filters=4, d_filters=4, num_classes=3,
+                n_critic=2, ema_decay=0.9, g_batch_size=6, seed=3)
+    gan.compile()
+    x = _images((8, 8, 3), n=2 * BATCH * 2)
+    return gan, (x, np.arange(len(x)) % 3)
+
+
+CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection}
+
+# Variables whose gradient is identically zero under the model's objective, with the reason.
+INVARIANT = {
+    # The Wasserstein loss E[D(fake)] - E[D(real)] and the gradient penalty do not depend on the
+    # critic's output bias.
+    "wgangp": lambda gan: [gan.discriminator.layers[-1].bias],
+}
+
+
+def invariant_paths(name, gan):
+    return {v.path for v in INVARIANT.get(name, lambda gan: [])(gan)}
+
+
+def fit_batch_size(gan):
+    return BATCH * gan.n_critic

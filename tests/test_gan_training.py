@@ -1,0 +1,149 @@
+"""Every model of `gan_cases.CASES` trains with `fit`, saves, reloads and resumes."""
+
+import numpy as np
+import pytest
+import keras
+
+import kerasgan
+from gan_cases import CASES
+from gan_cases import invariant_paths
+from gan_cases import fit_batch_size
+
+STEPS = 2
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def trained(request):
+    gan, data = CASES[request.param]()
+    before = {v.path: np.array(v.numpy()) for v in gan.variables}
+    history = gan.fit(*data, batch_size=fit_batch_size(gan), epochs=1, verbose=0, shuffle=False)
+    return request.param, gan, data, before, history
+
+
+def _changed(gan, before, names):
+    return {v.path for v in names if not np.array_equal(before[v.path], v.numpy())}
+
+
+def test_losses_finite_and_logged(trained):
+    name, gan, _, _, history = trained
+    assert set(history.history) == {"d_loss", "g_loss", *gan.loss_terms}
+    for key, values in history.history.items():
+        assert np.all(np.isfinite(values)), (key, values)
+    if name == "wgangp":
+        assert history.history["gp"][0] > 0
+
+
+def test_every_trainable_weight_changes(trained):
+    name, gan, _, before, _ = trained
+    trainable = gan.generator.trainable_variables + gan.discriminator.trainable_variables
+    unchanged = {v.path for v in trainable} - _changed(gan, before, trainable)
+    assert unchanged == invariant_paths(name, gan), unchanged
+
+
+def test_optimizer_state_advances(trained):
+    name, gan, _, _, _ = trained
+    assert int(gan.optimizer.iterations.numpy()) == STEPS
+    assert int(gan.g_optimizer.iterations.numpy()) == STEPS
+    assert int(gan.d_optimizer.iterations.numpy()) == STEPS * gan.n_critic
+    # Adam moments move for every variable with a gradient (2 slots per invariant variable stay 0).
+    for opt, expected_zero in ((gan.g_optimizer, 0), (gan.d_optimizer, 2 * len(invariant_paths(name, gan)))):
+        moments = [v for v in opt.variables if "momentum" in v.path or "velocity" in v.path]
+        zero = [v.path for v in moments if not np.any(v.numpy() != 0)]
+        assert len(moments) == 2 * len(opt._trainable_variables)
+        assert len(zero) == expected_zero, zero
+
+
+def test_batchnorm_and_spectral_norm_state_updates(trained):
+    name, gan, _, before, _ = trained
+    stats = [v for v in gan.generator.non_trainable_variables if "moving" in v.path]
+    assert stats, "every case's generator has BatchNorm"
+    assert _changed(gan, before, stats) == {v.path for v in stats}
+    u_vectors = [v for v in gan.discriminator.non_trainable_variables if v.path.endswith("/u")]
+    if name == "sngan_projection":
+        assert u_vectors
+        assert _changed(gan, before, u_vectors) == {v.path for v in u_vectors}
+
+
+def test_learning_rate_schedule_and_ttur(trained):
+    name, gan, _, _, _ = trained
+    if name != "dcgan":
+        pytest.skip("the dcgan case carries the schedule")
+    g_lr = float(keras.ops.convert_to_numpy(gan.g_optimizer.learning_rate))
+    d_lr = float(keras.ops.convert_to_numpy(gan.d_optimizer.learning_rate))
+    np.testing.assert_allclose(g_lr, 1e-3 * (1 - STEPS / 10), rtol=1e-6)
+    np.testing.assert_allclose(d_lr, 4e-4, rtol=1e-6)
+
+
+def test_ema_generator_update_arithmetic(trained):
+    _, gan, _, before, _ = trained
+    if gan.ema_generator is None:
+        pytest.skip("no EMA in this case")
+    assert not gan.ema_generator.trainable_variables
+    assert _changed(gan, before, gan.ema_generator.variables)
+    pairs = list(zip(gan.ema_generator.variables, gan.generator.variables))
+    ema0 = [np.array(e.numpy()) for e, _ in pairs]
+    gan._update_ema()
+    d = gan.ema_decay
+    for (e, w), e0 in zip(pairs, ema0):
+        np.testing.assert_allclose(e.numpy(), d * e0 + (1 - d) * w.numpy(), rtol=1e-6, atol=1e-7)
+    # Before `ema_start` generator steps the copy just follows the generator.
+    start = gan.ema_start
+    gan.ema_start = 10**6
+    try:
+        gan._update_ema()
+    finally:
+        gan.ema_start = start
+    for e, w in pairs:
+        np.testing.assert_array_equal(e.numpy(), w.numpy())
+
+
+def test_generate_is_seeded(trained):
+    _, gan, _, _, _ = trained
+    a = gan.generate(4, seed=7)
+    b = gan.generate(4, seed=7)
+    c = gan.generate(4, seed=8)
+    assert a.shape == (4, *gan.image_shape)
+    np.testing.assert_array_equal(a, b)
+    assert not np.allclose(a, c)
+    assert np.all(np.abs(a) <= 1.0)
+
+
+def test_generator_is_usable_alone(trained):
+    _, gan, _, _, _ = trained
+    z = np.random.default_rng(0).standard_normal((3, gan.latent_dim)).astype("float32")
+    inputs = [z, np.array([0, 1, 2], "int32")] if gan.num_classes else z
+    out = keras.ops.convert_to_numpy(gan.generator(inputs, training=False))
+    np.testing.assert_allclose(out, keras.ops.convert_to_numpy(gan(inputs)), atol=1e-6)
+
+
+def _optimizer_state(gan):
+    return [np.array(v.numpy()) for v in gan.optimizer.variables]
+
+
+def test_save_load_resume(trained, tmp_path):
+    _, gan, data, _, _ = trained
+    path = tmp_path / "gan.keras"
+    gan.save(path)
+    loaded = keras.saving.load_model(path)
+    assert type(loaded) is type(gan)
+    np.testing.assert_array_equal(loaded.generate(5, seed=3), gan.generate(5, seed=3))
+    for a, b in zip(_optimizer_state(gan), _optimizer_state(loaded)):
+        np.testing.assert_array_equal(a, b)
+    for a, b in zip(gan.variables, loaded.variables):
+        np.testing.assert_array_equal(a.numpy(), b.numpy())
+    # Training continues from the saved state.
+    loaded.fit(*data, batch_size=fit_batch_size(loaded), epochs=1, steps_per_epoch=1, verbose=0)
+    assert int(loaded.g_optimizer.iterations.numpy()) == STEPS + 1
+    assert int(loaded.d_optimizer.iterations.numpy()) == (STEPS + 1) * loaded.n_critic
+
+
+def test_save_weights_restores_networks_and_optimizers(trained, tmp_path):
+    name, gan, _, _, _ = trained
+    path = tmp_path / "gan.weights.h5"
+    gan.save_weights(path)
+    fresh, _ = CASES[name]()
+    assert not np.array_equal(fresh.generate(2, seed=0), gan.generate(2, seed=0))
+    fresh.load_weights(path)
+    np.testing.assert_array_equal(fresh.generate(5, seed=3), gan.generate(5, seed=3))
+    for a, b in zip(_optimizer_state(gan), _optimizer_state(fresh)):
+        np.testing.assert_array_equal(a, b)
