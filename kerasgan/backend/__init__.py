@@ -9,6 +9,8 @@ It exposes four primitives, all written so the GAN training step above them stay
   `(loss, aux, grads)` with the gradients of `loss` with respect to `variables`. Variable updates
   made inside `loss_fn` (BatchNorm statistics, spectral-norm vectors, seed generators) are kept.
 - `apply_gradients(optimizer, grads, variables)`: one optimizer update.
+- `fit_guard(model)`: a context around `fit` that leaves the model's variables intact when
+  `fit` fails before a step completes (the JAX trainer detaches them while it runs).
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
   when called inside `compute_gradients`, as gradient penalties need.
 """
@@ -20,16 +22,19 @@ _NAME = keras.backend.backend()
 if _NAME == "tensorflow":
     from kerasgan.backend.tensorflow import apply_gradients
     from kerasgan.backend.tensorflow import compute_gradients
+    from kerasgan.backend.tensorflow import fit_guard
     from kerasgan.backend.tensorflow import input_gradient
     from kerasgan.backend.tensorflow import train_step
 elif _NAME == "jax":
     from kerasgan.backend.jax import apply_gradients
     from kerasgan.backend.jax import compute_gradients
+    from kerasgan.backend.jax import fit_guard
     from kerasgan.backend.jax import input_gradient
     from kerasgan.backend.jax import train_step
 elif _NAME == "torch":
     from kerasgan.backend.torch import apply_gradients
     from kerasgan.backend.torch import compute_gradients
+    from kerasgan.backend.torch import fit_guard
     from kerasgan.backend.torch import input_gradient
     from kerasgan.backend.torch import train_step
 else:
@@ -50,6 +55,7 @@ __all__ = [
     "SUPPORTS_DOUBLE_BACKPROP_UNDER_JIT",
     "apply_gradients",
     "compute_gradients",
+    "fit_guard",
     "input_gradient",
     "name",
     "train_step",

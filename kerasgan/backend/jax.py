@@ -9,6 +9,8 @@ whose values for the differentiated variables are JAX tracers; the child's recor
 `jax.value_and_grad` as auxiliary outputs and are written back into the parent scope.
 """
 
+import contextlib
+
 import jax
 from keras import StatelessScope
 from keras.src.backend.common.stateless_scope import get_stateless_scope
@@ -87,3 +89,24 @@ def input_gradient(fn, x):
     grad, (y, updates) = jax.grad(pure, has_aux=True)(x)
     _write_back(updates)
     return y, grad
+
+
+@contextlib.contextmanager
+def fit_guard(model):
+    """Keep the model's variables if `fit` fails before its first step completes.
+
+    Keras's JAX trainer detaches every variable's value (`_value = None`) while it threads the
+    state through the jitted step and reattaches it after the epoch. An error raised while the
+    step is traced (bad input, say) leaves the variables detached, so the model would be lost.
+    JAX arrays are immutable and only donated once a step runs, so holding the references lets
+    us reattach the untouched values.
+    """
+    variables = list(model.variables) + list(getattr(model.optimizer, "variables", []))
+    saved = [(v, v._value) for v in variables]
+    try:
+        yield
+    except BaseException:
+        for v, value in saved:
+            if v._value is None and value is not None and not value.is_deleted():
+                v._value = value
+        raise

@@ -1,5 +1,7 @@
 """TensorFlow primitives of the GAN core (see `kerasgan.backend`)."""
 
+import contextlib
+
 import tensorflow as tf
 from keras import ops
 
@@ -29,3 +31,7 @@ def input_gradient(fn, x):
         y = fn(x)
         total = tf.reduce_sum(y)
     return y, tape.gradient(total, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)
+
+
+def fit_guard(model):
+    return contextlib.nullcontext()

@@ -257,7 +257,8 @@ class GAN(keras.Model):
             isinstance(c, NonFiniteLossGuard) for c in callbacks
         ):
             callbacks.append(NonFiniteLossGuard())
-        return super().fit(*args, callbacks=callbacks, **kwargs)
+        with backend.fit_guard(self):
+            return super().fit(*args, callbacks=callbacks, **kwargs)
 
     @property
     def metrics(self):
