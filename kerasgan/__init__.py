@@ -2,6 +2,7 @@
 
 from kerasgan import backend
 from kerasgan import callbacks
+from kerasgan import data
 from kerasgan import layers
 from kerasgan import losses
 from kerasgan import models
@@ -10,4 +11,4 @@ from kerasgan.core.gan_optimizer import GANOptimizer
 
 __version__ = "0.1.0"
 
-__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "layers", "losses", "models"]
+__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "models"]

@@ -1,0 +1,29 @@
+from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
+from kerasgan.layers.equalized_conv2d import EqualizedConv2D
+from kerasgan.layers.equalized_dense import EqualizedDense
+from kerasgan.layers.minibatch_stddev import MinibatchStdDev
+from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
+from kerasgan.layers.pixel_normalization import PixelNormalization
+from kerasgan.layers.residual_block_down import ResidualBlockDown
+from kerasgan.layers.residual_block_up import ResidualBlockUp
+from kerasgan.layers.self_attention import SelfAttention
+from kerasgan.layers.sn_conv2d import SNConv2D
+from kerasgan.layers.sn_conv2d_transpose import SNConv2DTranspose
+from kerasgan.layers.sn_dense import SNDense
+from kerasgan.layers.sn_embedding import SNEmbedding
+
+__all__ = [
+    "ConditionalBatchNormalization",
+    "EqualizedConv2D",
+    "EqualizedDense",
+    "MinibatchStdDev",
+    "OptimizedResidualBlockDown",
+    "PixelNormalization",
+    "ResidualBlockDown",
+    "ResidualBlockUp",
+    "SNConv2D",
+    "SNConv2DTranspose",
+    "SNDense",
+    "SNEmbedding",
+    "SelfAttention",
+]

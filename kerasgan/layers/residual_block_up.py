@@ -1,0 +1,202 @@
+import keras
+from keras import ops
+
+from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
+
+
+def _upsample(x):
+    return ops.repeat(ops.repeat(x, 2, axis=1), 2, axis=2)
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class ResidualBlockUp(keras.layers.Layer):
+    """Pre-activation residual generator block with 2x nearest-neighbour upsampling.
+
+    residual: BN -> ReLU -> upsample -> Conv3x3 -> BN -> ReLU -> Conv3x3;
+    shortcut: upsample -> Conv1x1 when the channel count changes or the block upsamples,
+    otherwise the identity. The output is `residual + shortcut`. The batch normalizations are
+    `keras.layers.BatchNormalization` when `num_classes == 0`, and
+    `ConditionalBatchNormalization` (per-class gamma and beta) otherwise; then the block is called
+    on `[x, labels]`. Convolutions are plain (no spectral normalization) and have biases.
+
+    Reference:
+        Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
+        (https://arxiv.org/abs/1802.05957), code pfnet-research/sngan_projection
+        `gen_models/resblocks.py` `Block`; Gulrajani et al., "Improved Training of Wasserstein
+        GANs", NeurIPS 2017 (https://arxiv.org/abs/1704.00028), `gan_cifar_resnet.py`
+        `ResidualBlock(resample="up")`.
+
+    Args:
+        filters: positive int, output channels (and channels of both 3x3 convolutions).
+        num_classes: int >= 0; 0 for unconditional batch normalization.
+        upsample: bool, whether to upsample by 2 (nearest neighbour).
+        momentum: float in `[0, 1)`, momentum of the batch-normalization moving statistics.
+        epsilon: positive float, batch-normalization epsilon.
+        kernel_initializer: initializer of the 3x3 kernels. Defaults to
+            `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
+        shortcut_initializer: initializer of the 1x1 shortcut kernel.
+        **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
+
+    Example:
+
+    >>> import numpy as np
+    >>> from kerasgan.layers import ResidualBlockUp
+    >>> block = ResidualBlockUp(32, num_classes=10)
+    >>> x = np.random.normal(size=(2, 4, 4, 64)).astype("float32")
+    >>> tuple(block([x, np.array([1, 2])], training=True).shape)
+    (2, 8, 8, 32)
+    """
+
+    def __init__(
+        self,
+        filters,
+        num_classes=0,
+        upsample=True,
+        momentum=0.9,
+        epsilon=2e-5,
+        kernel_initializer=None,
+        shortcut_initializer="glorot_uniform",
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        if isinstance(filters, bool) or not isinstance(filters, int) or filters < 1:
+            raise ValueError(f"`filters` must be a positive integer. Received: filters={filters}")
+        if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 0:
+            raise ValueError(
+                f"`num_classes` must be a non-negative integer. Received: num_classes={num_classes}"
+            )
+        if not isinstance(upsample, bool):
+            raise ValueError(f"`upsample` must be a bool. Received: upsample={upsample}")
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"`momentum` must be in [0, 1). Received: momentum={momentum}")
+        if not epsilon > 0:
+            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
+        if kernel_initializer is None:
+            kernel_initializer = keras.initializers.VarianceScaling(2.0, "fan_avg", "uniform")
+        self.filters = filters
+        self.num_classes = num_classes
+        self.upsample = upsample
+        self.momentum = float(momentum)
+        self.epsilon = float(epsilon)
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+        self.shortcut_initializer = keras.initializers.get(shortcut_initializer)
+
+    def _batch_norm(self, name):
+        if self.num_classes:
+            return ConditionalBatchNormalization(
+                self.num_classes,
+                momentum=self.momentum,
+                epsilon=self.epsilon,
+                dtype=self.dtype_policy,
+                name=name,
+            )
+        return keras.layers.BatchNormalization(
+            momentum=self.momentum, epsilon=self.epsilon, dtype=self.dtype_policy, name=name
+        )
+
+    def build(self, input_shape):
+        if self.num_classes:
+            if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
+                raise ValueError(
+                    "A conditional `ResidualBlockUp` expects inputs `[x, labels]`. "
+                    f"Received input_shape={input_shape}"
+                )
+            x_shape, labels_shape = tuple(input_shape[0]), tuple(input_shape[1])
+        else:
+            x_shape, labels_shape = tuple(input_shape), None
+        if len(x_shape) != 4 or x_shape[-1] is None:
+            raise ValueError(
+                "`ResidualBlockUp` expects 4D channels_last inputs with a known channel count. "
+                f"Received: x.shape={x_shape}"
+            )
+        in_channels = x_shape[-1]
+        up_shape = self._upsampled_shape(x_shape)
+
+        def bn_shape(shape):
+            return [shape, labels_shape] if self.num_classes else shape
+
+        self.bn1 = self._batch_norm("bn1")
+        self.bn1.build(bn_shape(x_shape))
+        self.conv1 = keras.layers.Conv2D(
+            self.filters,
+            3,
+            padding="same",
+            kernel_initializer=self.kernel_initializer,
+            dtype=self.dtype_policy,
+            name="conv1",
+        )
+        self.conv1.build(up_shape)
+        hidden_shape = up_shape[:-1] + (self.filters,)
+        self.bn2 = self._batch_norm("bn2")
+        self.bn2.build(bn_shape(hidden_shape))
+        self.conv2 = keras.layers.Conv2D(
+            self.filters,
+            3,
+            padding="same",
+            kernel_initializer=self.kernel_initializer,
+            dtype=self.dtype_policy,
+            name="conv2",
+        )
+        self.conv2.build(hidden_shape)
+        self.learnable_shortcut = in_channels != self.filters or self.upsample
+        if self.learnable_shortcut:
+            self.shortcut = keras.layers.Conv2D(
+                self.filters,
+                1,
+                padding="valid",
+                kernel_initializer=self.shortcut_initializer,
+                dtype=self.dtype_policy,
+                name="shortcut",
+            )
+            self.shortcut.build(up_shape)
+        else:
+            self.shortcut = None
+
+    def _upsampled_shape(self, x_shape):
+        if not self.upsample:
+            return tuple(x_shape)
+        n, h, w, c = x_shape
+        return (n, None if h is None else 2 * h, None if w is None else 2 * w, c)
+
+    def call(self, inputs, training=None):
+        if self.num_classes:
+            x, labels = inputs
+        else:
+            x, labels = inputs, None
+
+        def bn(layer, h):
+            if self.num_classes:
+                return layer([h, labels], training=training)
+            return layer(h, training=training)
+
+        h = ops.relu(bn(self.bn1, x))
+        if self.upsample:
+            h = _upsample(h)
+        h = self.conv1(h)
+        h = ops.relu(bn(self.bn2, h))
+        h = self.conv2(h)
+        if self.learnable_shortcut:
+            s = _upsample(x) if self.upsample else x
+            s = self.shortcut(s)
+        else:
+            s = x
+        return h + s
+
+    def compute_output_shape(self, input_shape):
+        x_shape = tuple(input_shape[0]) if self.num_classes else tuple(input_shape)
+        return self._upsampled_shape(x_shape)[:-1] + (self.filters,)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "filters": self.filters,
+                "num_classes": self.num_classes,
+                "upsample": self.upsample,
+                "momentum": self.momentum,
+                "epsilon": self.epsilon,
+                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+                "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),
+            }
+        )
+        return config

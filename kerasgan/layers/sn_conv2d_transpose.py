@@ -1,0 +1,166 @@
+import keras
+from keras import ops
+
+from kerasgan.layers._power_iteration import spectral_normalize
+
+
+def _pair(value, name):
+    pair = (value, value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if (
+        not isinstance(pair, (tuple, list))
+        or len(pair) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in pair)
+    ):
+        raise ValueError(
+            f"`{name}` must be a positive integer or a pair of positive integers. "
+            f"Received: {name}={value}"
+        )
+    return tuple(pair)
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class SNConv2DTranspose(keras.layers.Layer):
+    """Transposed 2D convolution (channels_last) with a spectrally normalized kernel.
+
+    The kernel has the layout of `keras.layers.Conv2DTranspose`, `(kh, kw, filters, in)`, and the
+    output shape matches that layer for the same arguments. `sigma(W)` is the largest singular
+    value of the kernel reshaped to a `(filters, kh * kw * in)` matrix (rows are output channels,
+    as `torch.nn.utils.spectral_norm(..., dim=1)` does for transposed convolutions), estimated by
+    power iteration. The normalized kernel is computed on the fly and the trainable kernel is never
+    overwritten; only the vector `u` (non-trainable, shape `(1, filters)`) is stored, and it is
+    updated in training mode only.
+
+    Reference:
+        Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
+        (https://arxiv.org/abs/1802.05957).
+
+    Args:
+        filters: positive int, number of output channels.
+        kernel_size: int or pair of ints, height and width of the kernel.
+        strides: int or pair of ints.
+        padding: `"same"` or `"valid"`.
+        use_bias: bool, whether to add a bias vector.
+        kernel_initializer: initializer for the kernel.
+        bias_initializer: initializer for the bias.
+        power_iterations: positive int, power-iteration steps per call.
+        epsilon: positive float added to norms in the power iteration.
+        **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
+
+    Example:
+
+    >>> import numpy as np
+    >>> from kerasgan.layers import SNConv2DTranspose
+    >>> layer = SNConv2DTranspose(8, 4, strides=2)
+    >>> tuple(layer(np.ones((2, 8, 8, 3), "float32"), training=True).shape)
+    (2, 16, 16, 8)
+    """
+
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="same",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        power_iterations=1,
+        epsilon=1e-12,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        if isinstance(filters, bool) or not isinstance(filters, int) or filters < 1:
+            raise ValueError(f"`filters` must be a positive integer. Received: filters={filters}")
+        if not isinstance(padding, str) or padding.lower() not in ("same", "valid"):
+            raise ValueError(f'`padding` must be "same" or "valid". Received: padding={padding}')
+        if (
+            isinstance(power_iterations, bool)
+            or not isinstance(power_iterations, int)
+            or power_iterations < 1
+        ):
+            raise ValueError(
+                "`power_iterations` must be a positive integer. "
+                f"Received: power_iterations={power_iterations}"
+            )
+        if not epsilon > 0:
+            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
+        self.filters = filters
+        self.kernel_size = _pair(kernel_size, "kernel_size")
+        self.strides = _pair(strides, "strides")
+        self.padding = padding.lower()
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+        self.bias_initializer = keras.initializers.get(bias_initializer)
+        self.power_iterations = power_iterations
+        self.epsilon = float(epsilon)
+        self.input_spec = keras.layers.InputSpec(ndim=4)
+
+    def build(self, input_shape):
+        in_channels = input_shape[-1]
+        if in_channels is None:
+            raise ValueError(
+                "The channel dimension of the inputs to `SNConv2DTranspose` must be known. "
+                f"Received: input_shape={input_shape}"
+            )
+        self.kernel = self.add_weight(
+            name="kernel",
+            shape=self.kernel_size + (self.filters, in_channels),
+            initializer=self.kernel_initializer,
+        )
+        if self.use_bias:
+            self.bias = self.add_weight(
+                name="bias", shape=(self.filters,), initializer=self.bias_initializer
+            )
+        else:
+            self.bias = None
+        self.u = self.add_weight(
+            name="u",
+            shape=(1, self.filters),
+            initializer=keras.initializers.RandomNormal(0.0, 1.0),
+            trainable=False,
+        )
+        self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
+
+    def call(self, inputs, training=None):
+        w_mat = ops.reshape(ops.transpose(self.kernel, (2, 0, 1, 3)), (self.filters, -1))
+        sigma, new_u = spectral_normalize(w_mat, self.u, self.power_iterations, self.epsilon)
+        if training:
+            self.u.assign(ops.cast(new_u, self.u.dtype))
+        outputs = ops.conv_transpose(
+            inputs,
+            self.kernel / sigma,
+            strides=self.strides,
+            padding=self.padding,
+            data_format="channels_last",
+        )
+        if self.use_bias:
+            outputs = outputs + self.bias
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        spatial = []
+        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides):
+            if size is None:
+                spatial.append(None)
+            elif self.padding == "same":
+                spatial.append(size * s)
+            else:
+                spatial.append(size * s + max(k - s, 0))
+        return (input_shape[0], *spatial, self.filters)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "filters": self.filters,
+                "kernel_size": self.kernel_size,
+                "strides": self.strides,
+                "padding": self.padding,
+                "use_bias": self.use_bias,
+                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+                "bias_initializer": keras.initializers.serialize(self.bias_initializer),
+                "power_iterations": self.power_iterations,
+                "epsilon": self.epsilon,
+            }
+        )
+        return config

@@ -1,0 +1,123 @@
+import keras
+from keras import ops
+
+from kerasgan.layers._power_iteration import spectral_normalize
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class SNDense(keras.layers.Layer):
+    """Densely connected layer with a spectrally normalized kernel.
+
+    Computes `inputs @ (W / sigma(W)) + bias`, where `sigma(W)` is the largest singular value of
+    the kernel, estimated by power iteration. The normalized kernel is computed on the fly and the
+    trainable kernel is never overwritten; only the power-iteration vector `u` (a non-trainable
+    variable of shape `(1, units)`) is stored, and it is updated in training mode only. As in
+    Chainer's `SNLinear`, the matrix that is normalized is the kernel transposed, `(units, in)`.
+
+    Reference:
+        Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
+        (https://arxiv.org/abs/1802.05957); code: pfnet-research/sngan_projection.
+
+    Args:
+        units: positive int, dimensionality of the output.
+        use_bias: bool, whether to add a bias vector.
+        kernel_initializer: initializer for the kernel.
+        bias_initializer: initializer for the bias.
+        power_iterations: positive int, power-iteration steps per call.
+        epsilon: positive float added to norms in the power iteration.
+        **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
+
+    Example:
+
+    >>> import numpy as np
+    >>> from kerasgan.layers import SNDense
+    >>> layer = SNDense(4)
+    >>> tuple(layer(np.ones((2, 3), "float32"), training=True).shape)
+    (2, 4)
+    """
+
+    def __init__(
+        self,
+        units,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        power_iterations=1,
+        epsilon=1e-12,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        if isinstance(units, bool) or not isinstance(units, int) or units < 1:
+            raise ValueError(f"`units` must be a positive integer. Received: units={units}")
+        if (
+            isinstance(power_iterations, bool)
+            or not isinstance(power_iterations, int)
+            or power_iterations < 1
+        ):
+            raise ValueError(
+                "`power_iterations` must be a positive integer. "
+                f"Received: power_iterations={power_iterations}"
+            )
+        if not epsilon > 0:
+            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
+        self.units = units
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+        self.bias_initializer = keras.initializers.get(bias_initializer)
+        self.power_iterations = power_iterations
+        self.epsilon = float(epsilon)
+        self.input_spec = keras.layers.InputSpec(min_ndim=2)
+
+    def build(self, input_shape):
+        input_dim = input_shape[-1]
+        if input_dim is None:
+            raise ValueError(
+                f"The last dimension of the inputs to `SNDense` must be known. "
+                f"Received: input_shape={input_shape}"
+            )
+        self.kernel = self.add_weight(
+            name="kernel",
+            shape=(input_dim, self.units),
+            initializer=self.kernel_initializer,
+        )
+        if self.use_bias:
+            self.bias = self.add_weight(
+                name="bias", shape=(self.units,), initializer=self.bias_initializer
+            )
+        else:
+            self.bias = None
+        self.u = self.add_weight(
+            name="u",
+            shape=(1, self.units),
+            initializer=keras.initializers.RandomNormal(0.0, 1.0),
+            trainable=False,
+        )
+        self.input_spec = keras.layers.InputSpec(min_ndim=2, axes={-1: input_dim})
+
+    def call(self, inputs, training=None):
+        sigma, new_u = spectral_normalize(
+            ops.transpose(self.kernel), self.u, self.power_iterations, self.epsilon
+        )
+        if training:
+            self.u.assign(ops.cast(new_u, self.u.dtype))
+        outputs = ops.matmul(inputs, self.kernel / sigma)
+        if self.use_bias:
+            outputs = outputs + self.bias
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape[:-1]) + (self.units,)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "units": self.units,
+                "use_bias": self.use_bias,
+                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+                "bias_initializer": keras.initializers.serialize(self.bias_initializer),
+                "power_iterations": self.power_iterations,
+                "epsilon": self.epsilon,
+            }
+        )
+        return config
