@@ -50,7 +50,9 @@ class GAN(keras.Model):
     ```python
     import numpy as np
     import kerasgan
-    gan = kerasgan.models.DCGAN.from_preset_config("dcgan_28")
+    g = kerasgan.models.DCGANGenerator(latent_dim=16, image_shape=(28, 28, 1), base_filters=8)
+    d = kerasgan.models.DCGANDiscriminator(image_shape=(28, 28, 1), base_filters=8)
+    gan = kerasgan.GAN(g, d, adversarial_loss="least_squares", seed=0)
     gan.compile()
     x = np.random.uniform(-1, 1, (64, 28, 28, 1)).astype("float32")
     gan.fit(x, batch_size=32, epochs=1)
@@ -235,7 +237,7 @@ class GAN(keras.Model):
             return None
         return {
             "optimizer": serialization_lib.serialize_keras_object(self.optimizer),
-            "jit_compile": self._jit_compile_arg,
+            "jit_compile": bool(self.jit_compile),
             "steps_per_execution": self.steps_per_execution,
             "run_eagerly": self.run_eagerly,
             "check_finite": self.check_finite,
@@ -245,10 +247,6 @@ class GAN(keras.Model):
         config = dict(config)
         config["optimizer"] = serialization_lib.deserialize_keras_object(config["optimizer"])
         self.compile(**config)
-
-    @property
-    def _jit_compile_arg(self):
-        return bool(self.jit_compile)
 
     # ---------------------------------------------------------------- fit
     def fit(self, *args, callbacks=None, **kwargs):

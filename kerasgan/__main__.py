@@ -1,0 +1,3 @@
+from kerasgan.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""`kerasgan` command line: `python -m kerasgan train ...`.
+
+`train` fits a model on the embedded MNIST subset (or a `.npz` of images) and writes the weights,
+a sample grid PNG and the training log to an output folder.
+"""
+
+import argparse
+import json
+import os
+import time
+
+import numpy as np
+
+MODELS = ("dcgan", "wgangp", "sngan", "sngan_projection")
+
+
+def build_model(name, image_shape, seed):
+    from kerasgan.models import DCGAN
+    from kerasgan.models import SNGAN
+    from kerasgan.models import WGANGP
+    from kerasgan.models import WGANGPDCGANCritic
+    from kerasgan.models import WGANGPDCGANGenerator
+
+    if name == "dcgan":
+        return DCGAN(image_shape=image_shape, base_filters=32, seed=seed)
+    if name == "wgangp":
+        return WGANGP(
+            WGANGPDCGANGenerator(128, image_shape, dim=32), WGANGPDCGANCritic(image_shape, dim=32), seed=seed
+        )
+    num_classes = 10 if name == "sngan_projection" else 0
+    return SNGAN(image_shape=image_shape, num_classes=num_classes, g_filters=64, d_filters=64, seed=seed)
+
+
+def save_grid(images, path, columns=8):
+    from PIL import Image
+
+    n, h, w, c = images.shape
+    rows = -(-n // columns)
+    grid = np.full((rows * h, columns * w, c), -1.0, "float32")
+    for i, img in enumerate(images):
+        r, col = divmod(i, columns)
+        grid[r * h : (r + 1) * h, col * w : (col + 1) * w] = img
+    pixels = np.clip((grid + 1.0) * 127.5, 0, 255).astype("uint8")
+    Image.fromarray(pixels[..., 0] if c == 1 else pixels).save(path)
+
+
+def train(args):
+    import keras
+
+    from kerasgan.data import load_mnist_subset
+
+    if args.data == "mnist":
+        x, y = load_mnist_subset(pad_to=None if args.model == "dcgan" or args.model == "wgangp" else 32)
+    else:
+        with np.load(args.data) as f:
+            x = f["images"]
+            y = f["labels"] if "labels" in f else None
+        if x.dtype == np.uint8:
+            from kerasgan.data import scale_images
+
+            x = scale_images(x)
+    if args.limit:
+        x, y = x[: args.limit], (None if y is None else y[: args.limit])
+    gan = build_model(args.model, x.shape[1:], args.seed)
+    gan.compile()
+    data = (x, y) if gan.num_classes else (x,)
+    os.makedirs(args.out, exist_ok=True)
+    start = time.time()
+    history = gan.fit(*data, batch_size=args.batch_size * gan.n_critic, epochs=args.epochs, verbose=2)
+    seconds = time.time() - start
+    labels = np.arange(64) % 10 if gan.num_classes else None
+    samples = gan.generate(64, seed=0, labels=labels)
+    weights = os.path.join(args.out, f"{args.model}.weights.h5")
+    gan.save_weights(weights)
+    save_grid(samples, os.path.join(args.out, f"{args.model}_samples.png"))
+    log = {
+        "model": args.model,
+        "backend": keras.backend.backend(),
+        "images": int(len(x)),
+        "epochs": args.epochs,
+        "seconds": round(seconds, 1),
+        "history": {k: [float(v) for v in vals] for k, vals in history.history.items()},
+    }
+    with open(os.path.join(args.out, f"{args.model}_log.json"), "w") as f:
+        json.dump(log, f, indent=2)
+    print(f"wrote {weights}, {args.model}_samples.png and {args.model}_log.json to {args.out} "
+          f"({seconds:.0f} s on {keras.backend.backend()})")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="kerasgan", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train", help="train a model on the embedded MNIST subset or an .npz of images")
+    t.add_argument("--model", choices=MODELS, default="dcgan")
+    t.add_argument("--data", default="mnist", help="'mnist' (embedded 5k subset) or a .npz with 'images' [, 'labels']")
+    t.add_argument("--epochs", type=int, default=5)
+    t.add_argument("--batch-size", type=int, default=64, help="images per discriminator step")
+    t.add_argument("--limit", type=int, default=0, help="use only the first N images")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--out", default="runs")
+    args = parser.parse_args(argv)
+    if args.command == "train":
+        train(args)
+
+
+if __name__ == "__main__":
+    main()
