@@ -93,7 +93,7 @@ def main(argv=None):
     t = sub.add_parser("train", help="train a model on the embedded MNIST subset or an .npz of images")
     t.add_argument("--model", choices=MODELS, default="dcgan")
     t.add_argument("--data", default="mnist", help="'mnist' (embedded 5k subset) or a .npz with 'images' [, 'labels']")
-    t.add_argument("--epochs", type=int, default=5)
+    t.add_argument("--epochs", type=int, default=20)
     t.add_argument("--batch-size", type=int, default=64, help="images per discriminator step")
     t.add_argument("--limit", type=int, default=0, help="use only the first N images")
     t.add_argument("--seed", type=int, default=0)
