@@ -1,6 +1,7 @@
 from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
 from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
+from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
 from kerasgan.layers.pixel_normalization import PixelNormalization
@@ -16,6 +17,7 @@ __all__ = [
     "ConditionalBatchNormalization",
     "EqualizedConv2D",
     "EqualizedDense",
+    "GlobalSumPooling2D",
     "MinibatchStdDev",
     "OptimizedResidualBlockDown",
     "PixelNormalization",

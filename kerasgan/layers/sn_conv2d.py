@@ -24,9 +24,10 @@ class SNConv2D(keras.layers.Layer):
 
     Convolves with `W / sigma(W)`, where `sigma(W)` is the largest singular value of the kernel
     reshaped to a `(filters, kh * kw * in_channels)` matrix, estimated by power iteration. The
-    normalized kernel is computed on the fly and the trainable kernel is never overwritten; only
-    the power-iteration vector `u` (non-trainable, shape `(1, filters)`) is stored, and it is
-    updated in training mode only.
+    normalized kernel is computed on the fly and the trainable kernel is never overwritten; only the
+    power-iteration vector `u` (non-trainable, shape `(1, filters)`) is stored, and it is updated in
+    training mode only. The power iteration runs in the variables' dtype (float32 under mixed
+    precision).
 
     Reference:
         Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
@@ -105,6 +106,7 @@ class SNConv2D(keras.layers.Layer):
             name="kernel",
             shape=self.kernel_size + (in_channels, self.filters),
             initializer=self.kernel_initializer,
+            autocast=False,
         )
         if self.use_bias:
             self.bias = self.add_weight(
@@ -117,6 +119,7 @@ class SNConv2D(keras.layers.Layer):
             shape=(1, self.filters),
             initializer=keras.initializers.RandomNormal(0.0, 1.0),
             trainable=False,
+            autocast=False,
         )
         self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
 
@@ -127,7 +130,7 @@ class SNConv2D(keras.layers.Layer):
             self.u.assign(ops.cast(new_u, self.u.dtype))
         outputs = ops.conv(
             inputs,
-            self.kernel / sigma,
+            ops.cast(self.kernel / sigma, self.compute_dtype),
             strides=self.strides,
             padding=self.padding,
             data_format="channels_last",
@@ -138,7 +141,7 @@ class SNConv2D(keras.layers.Layer):
 
     def compute_output_shape(self, input_shape):
         spatial = []
-        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides):
+        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides, strict=True):
             if size is None:
                 spatial.append(None)
             elif self.padding == "same":

@@ -23,12 +23,13 @@ class SNConv2DTranspose(keras.layers.Layer):
     """Transposed 2D convolution (channels_last) with a spectrally normalized kernel.
 
     The kernel has the layout of `keras.layers.Conv2DTranspose`, `(kh, kw, filters, in)`, and the
-    output shape matches that layer for the same arguments. `sigma(W)` is the largest singular
-    value of the kernel reshaped to a `(filters, kh * kw * in)` matrix (rows are output channels,
-    as `torch.nn.utils.spectral_norm(..., dim=1)` does for transposed convolutions), estimated by
-    power iteration. The normalized kernel is computed on the fly and the trainable kernel is never
+    output shape matches that layer for the same arguments. `sigma(W)` is the largest singular value
+    of the kernel reshaped to a `(filters, kh * kw * in)` matrix (rows are output channels, as
+    `torch.nn.utils.spectral_norm(..., dim=1)` does for transposed convolutions), estimated by power
+    iteration. The normalized kernel is computed on the fly and the trainable kernel is never
     overwritten; only the vector `u` (non-trainable, shape `(1, filters)`) is stored, and it is
-    updated in training mode only.
+    updated in training mode only. The power iteration runs in the variables' dtype (float32 under
+    mixed precision).
 
     Reference:
         Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
@@ -106,6 +107,7 @@ class SNConv2DTranspose(keras.layers.Layer):
             name="kernel",
             shape=self.kernel_size + (self.filters, in_channels),
             initializer=self.kernel_initializer,
+            autocast=False,
         )
         if self.use_bias:
             self.bias = self.add_weight(
@@ -118,6 +120,7 @@ class SNConv2DTranspose(keras.layers.Layer):
             shape=(1, self.filters),
             initializer=keras.initializers.RandomNormal(0.0, 1.0),
             trainable=False,
+            autocast=False,
         )
         self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
 
@@ -128,7 +131,7 @@ class SNConv2DTranspose(keras.layers.Layer):
             self.u.assign(ops.cast(new_u, self.u.dtype))
         outputs = ops.conv_transpose(
             inputs,
-            self.kernel / sigma,
+            ops.cast(self.kernel / sigma, self.compute_dtype),
             strides=self.strides,
             padding=self.padding,
             data_format="channels_last",
@@ -139,7 +142,7 @@ class SNConv2DTranspose(keras.layers.Layer):
 
     def compute_output_shape(self, input_shape):
         spatial = []
-        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides):
+        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides, strict=True):
             if size is None:
                 spatial.append(None)
             elif self.padding == "same":

@@ -8,11 +8,12 @@ from kerasgan.layers._power_iteration import spectral_normalize
 class SNDense(keras.layers.Layer):
     """Densely connected layer with a spectrally normalized kernel.
 
-    Computes `inputs @ (W / sigma(W)) + bias`, where `sigma(W)` is the largest singular value of
-    the kernel, estimated by power iteration. The normalized kernel is computed on the fly and the
+    Computes `inputs @ (W / sigma(W)) + bias`, where `sigma(W)` is the largest singular value of the
+    kernel, estimated by power iteration. The normalized kernel is computed on the fly and the
     trainable kernel is never overwritten; only the power-iteration vector `u` (a non-trainable
-    variable of shape `(1, units)`) is stored, and it is updated in training mode only. As in
-    Chainer's `SNLinear`, the matrix that is normalized is the kernel transposed, `(units, in)`.
+    variable of shape `(1, units)`) is stored, and it is updated in training mode only. The power
+    iteration runs in the variables' dtype (float32 under mixed precision). As in Chainer's
+    `SNLinear`, the matrix that is normalized is the kernel transposed, `(units, in)`.
 
     Reference:
         Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
@@ -72,13 +73,14 @@ class SNDense(keras.layers.Layer):
         input_dim = input_shape[-1]
         if input_dim is None:
             raise ValueError(
-                f"The last dimension of the inputs to `SNDense` must be known. "
+                "The last dimension of the inputs to `SNDense` must be known. "
                 f"Received: input_shape={input_shape}"
             )
         self.kernel = self.add_weight(
             name="kernel",
             shape=(input_dim, self.units),
             initializer=self.kernel_initializer,
+            autocast=False,
         )
         if self.use_bias:
             self.bias = self.add_weight(
@@ -91,6 +93,7 @@ class SNDense(keras.layers.Layer):
             shape=(1, self.units),
             initializer=keras.initializers.RandomNormal(0.0, 1.0),
             trainable=False,
+            autocast=False,
         )
         self.input_spec = keras.layers.InputSpec(min_ndim=2, axes={-1: input_dim})
 
@@ -100,7 +103,7 @@ class SNDense(keras.layers.Layer):
         )
         if training:
             self.u.assign(ops.cast(new_u, self.u.dtype))
-        outputs = ops.matmul(inputs, self.kernel / sigma)
+        outputs = ops.matmul(inputs, ops.cast(self.kernel / sigma, self.compute_dtype))
         if self.use_bias:
             outputs = outputs + self.bias
         return outputs

@@ -9,10 +9,11 @@ class SNEmbedding(keras.layers.Layer):
     """Embedding lookup into a spectrally normalized table.
 
     Gathers rows of `E / sigma(E)`, where `E` is the `(input_dim, output_dim)` embedding table and
-    `sigma(E)` its largest singular value, estimated by power iteration as in Chainer's
-    `SNEmbedID`. The normalized table is computed on the fly and the trainable table is never
-    overwritten; only the vector `u` (non-trainable, shape `(1, input_dim)`) is stored, and it is
-    updated in training mode only. This is the class embedding of the projection discriminator.
+    `sigma(E)` its largest singular value, estimated by power iteration as in Chainer's `SNEmbedID`.
+    The normalized table is computed on the fly and the trainable table is never overwritten; only
+    the vector `u` (non-trainable, shape `(1, input_dim)`) is stored, and it is updated in training
+    mode only. The power iteration runs in the variables' dtype (float32 under mixed precision).
+    This is the class embedding of the projection discriminator.
 
     Integer ids of shape `(N,)` or `(N, 1)` give an output of shape `(N, output_dim)`; more
     generally a trailing axis of size 1 is dropped and the output is `ids.shape + (output_dim,)`.
@@ -73,12 +74,14 @@ class SNEmbedding(keras.layers.Layer):
             name="embeddings",
             shape=(self.input_dim, self.output_dim),
             initializer=self.embeddings_initializer,
+            autocast=False,
         )
         self.u = self.add_weight(
             name="u",
             shape=(1, self.input_dim),
             initializer=keras.initializers.RandomNormal(0.0, 1.0),
             trainable=False,
+            autocast=False,
         )
 
     def call(self, inputs, training=None):
@@ -90,7 +93,7 @@ class SNEmbedding(keras.layers.Layer):
         ids = ops.cast(inputs, "int32")
         if len(ids.shape) >= 2 and ids.shape[-1] == 1:
             ids = ops.squeeze(ids, axis=-1)
-        return ops.take(self.embeddings / sigma, ids, axis=0)
+        return ops.take(ops.cast(self.embeddings / sigma, self.compute_dtype), ids, axis=0)
 
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)
@@ -104,9 +107,7 @@ class SNEmbedding(keras.layers.Layer):
             {
                 "input_dim": self.input_dim,
                 "output_dim": self.output_dim,
-                "embeddings_initializer": keras.initializers.serialize(
-                    self.embeddings_initializer
-                ),
+                "embeddings_initializer": keras.initializers.serialize(self.embeddings_initializer),
                 "power_iterations": self.power_iterations,
                 "epsilon": self.epsilon,
             }

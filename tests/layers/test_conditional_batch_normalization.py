@@ -89,7 +89,10 @@ def test_matches_keras_batch_normalization_with_identity_affine():
     np.testing.assert_allclose(to_np(layer.moving_mean), to_np(bn.moving_mean), rtol=1e-5)
     np.testing.assert_allclose(to_np(layer.moving_variance), to_np(bn.moving_variance), rtol=1e-5)
     np.testing.assert_allclose(
-        to_np(layer([x, labels], training=False)), to_np(bn(x, training=False)), rtol=1e-4, atol=1e-4
+        to_np(layer([x, labels], training=False)),
+        to_np(bn(x, training=False)),
+        rtol=1e-4,
+        atol=1e-4,
     )
 
 

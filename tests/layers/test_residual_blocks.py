@@ -167,13 +167,13 @@ def test_down_blocks_match_numpy_wiring(spectral_norm):
 
     h = conv(block.conv2, relu(conv(block.conv1, relu(x))))
     expected = pool2(h) + pool2(conv(block.shortcut, x))
-    np.testing.assert_allclose(to_np(block(x, training=False)), expected, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(to_np(block(x, training=False)), expected, rtol=1e-4, atol=1e-4)
 
     first = OptimizedResidualBlockDown(8, spectral_norm=spectral_norm)
     first.build(x.shape)
     h = conv(first.conv2, relu(conv(first.conv1, x)))
     expected = pool2(h) + conv(first.shortcut, pool2(x))
-    np.testing.assert_allclose(to_np(first(x, training=False)), expected, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(to_np(first(x, training=False)), expected, rtol=1e-4, atol=1e-4)
 
 
 def test_training_flag_reaches_sublayers():
@@ -191,10 +191,10 @@ def test_training_flag_reaches_sublayers():
         convs = [block.conv1, block.conv2, block.shortcut]
         u0 = [to_np(c.u).copy() for c in convs]
         block(x, training=False)
-        for c, u in zip(convs, u0):
+        for c, u in zip(convs, u0, strict=True):
             np.testing.assert_array_equal(to_np(c.u), u)
         block(x, training=True)
-        for c, u in zip(convs, u0):
+        for c, u in zip(convs, u0, strict=True):
             assert not np.allclose(to_np(c.u), u)
 
 
@@ -210,7 +210,9 @@ def test_fit_trains_every_variable():
     history = model.fit(x, y, batch_size=2, epochs=1, verbose=0)
     assert np.isfinite(history.history["loss"][0])
     after = [to_np(w) for w in model.weights]
-    unchanged = [w.path for w, a, b in zip(model.weights, after, before) if np.array_equal(a, b)]
+    unchanged = [
+        w.path for w, a, b in zip(model.weights, after, before, strict=True) if np.array_equal(a, b)
+    ]
     assert unchanged == []
 
 
@@ -250,7 +252,7 @@ def test_save_and_load_model_with_all_blocks(tmp_path):
     loaded = keras.saving.load_model(path)
     assert [type(layer) for layer in loaded.layers] == [type(layer) for layer in model.layers]
     assert len(loaded.weights) == len(model.weights)
-    for a, b in zip(loaded.weights, model.weights):
+    for a, b in zip(loaded.weights, model.weights, strict=True):
         assert a.path == b.path
         np.testing.assert_array_equal(to_np(a), to_np(b))
     np.testing.assert_allclose(to_np(loaded([z, y])), to_np(model([z, y])), rtol=1e-5, atol=1e-6)
@@ -319,8 +321,8 @@ def test_spectral_norm_critic_supports_two_calls_and_double_backward():
     kernels = [to_np(w).copy() for w in model.trainable_weights]
     grads = _penalized_critic_gradients(model, images(DOWN_X), images(DOWN_X, 1))
     assert len(grads) == len(model.trainable_weights)
-    for w, g in zip(model.trainable_weights, grads):
+    for w, g in zip(model.trainable_weights, grads, strict=True):
         g = to_np(g)
         assert np.all(np.isfinite(g)) and np.any(g != 0), w.path
-    for before, w in zip(kernels, model.trainable_weights):
+    for before, w in zip(kernels, model.trainable_weights, strict=True):
         np.testing.assert_array_equal(to_np(w), before)
