@@ -63,3 +63,17 @@ def test_onnx_export_runs(tmp_path):
     z = np.random.default_rng(0).uniform(-1, 1, (2, 4)).astype("float32")
     out = session.run(None, {session.get_inputs()[0].name: z})[0]
     np.testing.assert_allclose(out, keras.ops.convert_to_numpy(gan.generator(z)), atol=1e-4)
+
+
+@pytest.mark.skipif(importlib.util.find_spec(ONNX_EXPORTER) is None, reason=f"{ONNX_EXPORTER} not installed")
+def test_onnx_export_conditional_ema_generator(gan, tmp_path):
+    ort = pytest.importorskip("onnxruntime")
+    path = str(tmp_path / "g.onnx")
+    gan.export_generator(path, format="onnx")
+    session = ort.InferenceSession(path)
+    z = np.random.default_rng(1).standard_normal((3, 4)).astype("float32")
+    labels = np.array([2, 0, 1], "int32")
+    names = [i.name for i in session.get_inputs()]
+    out = session.run(None, dict(zip(names, [z, labels])))[0]
+    expected = keras.ops.convert_to_numpy(gan.ema_generator([z, labels], training=False))
+    np.testing.assert_allclose(out, expected, atol=1e-4)

@@ -3,6 +3,7 @@
 import os
 
 import keras
+import numpy as np
 
 from kerasgan import backend
 
@@ -14,7 +15,7 @@ def export_generator(generator, latent_dim, num_classes, filepath, format="tf_sa
         raise ValueError(f"`format` must be one of {FORMATS}; received {format!r}.")
     filepath = os.fspath(filepath)
     if format == "onnx":
-        return _export_onnx(generator, filepath)
+        return _export_onnx(generator, latent_dim, num_classes, filepath)
     if backend.name() == "torch":
         raise RuntimeError(
             "TF SavedModel export needs the TensorFlow or JAX backend (on torch Keras would need "
@@ -42,7 +43,7 @@ def export_generator(generator, latent_dim, num_classes, filepath, format="tf_sa
     return filepath
 
 
-def _export_onnx(generator, filepath):
+def _export_onnx(generator, latent_dim, num_classes, filepath):
     needs = {"tensorflow": "tf2onnx", "jax": "jax2onnx", "torch": "onnxscript"}[backend.name()]
     try:
         __import__(needs)
@@ -52,5 +53,8 @@ def _export_onnx(generator, filepath):
             f"install it with `pip install {needs} onnx`, or use format='tf_saved_model' on the "
             "TensorFlow/JAX backends."
         ) from e
+    # Keras's ONNX exporter reads the input signature from a model that has been called once.
+    z = np.zeros((1, latent_dim), "float32")
+    generator([z, np.zeros((1,), "int32")] if num_classes else z, training=False)
     generator.export(filepath, format="onnx", verbose=False)
     return filepath
