@@ -99,3 +99,11 @@ def test_compile_rejects_loss_argument():
     gan = DCGAN(image_shape=(28, 28, 1), latent_dim=4, base_filters=4)
     with pytest.raises(ValueError, match=r"takes no `loss` or `metrics`.*'non_saturating'"):
         gan.compile(loss="mse")
+
+
+def test_partial_last_batch_smaller_than_n_critic_is_refused_before_training():
+    gan = SNGAN(image_shape=(8, 8, 1), latent_dim=4, g_filters=4, d_filters=4, n_critic=5, seed=0)
+    gan.compile()
+    with pytest.raises(ValueError, match=r"last batch of an epoch would hold 3 images \(23 images, batch_size=10\), fewer than n_critic=5"):
+        _fit(gan, np.zeros((23, 8, 8, 1), "float32"), batch_size=10)
+    assert int(gan.g_optimizer.iterations.numpy()) == 0

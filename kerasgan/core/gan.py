@@ -183,9 +183,10 @@ class GAN(keras.Model):
                 (defaults: `default_optimizers()`, the paper's). Learning-rate schedules work as
                 usual; each schedule counts its own optimizer's steps.
             optimizer: alternatively, a `GANOptimizer` holding both.
-            jit_compile: XLA on TensorFlow / `jax.jit` on JAX (`"auto"` enables them). On torch
-                models with gradient penalties always run eagerly (`torch.compile` cannot
-                differentiate twice); asking for `jit_compile=True` there raises.
+            jit_compile: `"auto"` follows Keras: `jax.jit` on JAX, XLA on TensorFlow only when a
+                GPU is present (graph mode on CPU), eager on torch; `True` forces XLA on
+                TensorFlow. On torch models with gradient penalties always run eagerly
+                (`torch.compile` cannot differentiate twice); asking for `jit_compile=True` raises.
             check_finite: stop `fit` with a clear error when a logged loss is not finite.
         """
         if kwargs.get("loss") is not None or kwargs.get("metrics"):
@@ -249,14 +250,29 @@ class GAN(keras.Model):
         self.compile(**config)
 
     # ---------------------------------------------------------------- fit
-    def fit(self, *args, callbacks=None, **kwargs):
+    def fit(self, x=None, y=None, batch_size=None, *args, callbacks=None, **kwargs):
+        self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])
         if getattr(self, "check_finite", True) and not any(
             isinstance(c, NonFiniteLossGuard) for c in callbacks
         ):
             callbacks.append(NonFiniteLossGuard())
         with backend.fit_guard(self):
-            return super().fit(*args, callbacks=callbacks, **kwargs)
+            return super().fit(x, y, batch_size, *args, callbacks=callbacks, **kwargs)
+
+    def _check_remainder(self, x, batch_size):
+        # Array inputs: a last partial batch smaller than n_critic cannot be split; say so before
+        # any step runs rather than mid-epoch.
+        if self.n_critic == 1 or not hasattr(x, "shape") or not hasattr(x, "__len__"):
+            return
+        size = batch_size or 32
+        remainder = len(x) % size
+        if 0 < remainder < self.n_critic:
+            raise ValueError(
+                f"The last batch of an epoch would hold {remainder} images ({len(x)} images, "
+                f"batch_size={size}), fewer than n_critic={self.n_critic}: each batch is split into "
+                f"n_critic discriminator steps. Drop {remainder} images or choose another batch_size."
+            )
 
     @property
     def metrics(self):
@@ -270,10 +286,14 @@ class GAN(keras.Model):
         images, labels = check_batch(self, images, labels)
         n = ops.shape(images)[0]
         chunk = n // self.n_critic
+        d_loss, d_terms = 0.0, {}
         for i in range(self.n_critic):
             real = images[i * chunk : (i + 1) * chunk]
             real_labels = None if labels is None else labels[i * chunk : (i + 1) * chunk]
-            d_loss, d_terms = self._discriminator_step(real, real_labels, chunk)
+            loss, terms = self._discriminator_step(real, real_labels, chunk)
+            d_loss = d_loss + loss / self.n_critic
+            for name, value in terms.items():
+                d_terms[name] = d_terms.get(name, 0.0) + value / self.n_critic
         g_loss, g_terms = self._generator_step(self.g_batch_size or chunk)
         if self.ema_generator is not None:
             self._update_ema()
