@@ -5,10 +5,11 @@ from kerasgan import callbacks
 from kerasgan import data
 from kerasgan import layers
 from kerasgan import losses
+from kerasgan import metrics
 from kerasgan import models
 from kerasgan.core.gan import GAN
 from kerasgan.core.gan_optimizer import GANOptimizer
 
 __version__ = "0.1.0"
 
-__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "models"]
+__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "metrics", "models"]

@@ -1,7 +1,8 @@
-"""`kerasgan` command line: `python -m kerasgan train ...`.
+"""`kerasgan` command line: `python -m kerasgan train ...` and `python -m kerasgan eval ...`.
 
 `train` fits a model on the embedded MNIST subset (or a `.npz` of images) and writes the weights,
-a sample grid PNG and the training log to an output folder.
+a sample grid PNG and the training log to an output folder. `eval` loads a saved model and prints
+its metrics against a reference data set.
 """
 
 import argparse
@@ -87,6 +88,71 @@ def train(args):
           f"({seconds:.0f} s on {keras.backend.backend()})")
 
 
+EXTRACTORS = ("mnist_classifier", "fid_inception", "keras_inception")
+
+
+def make_extractor(name):
+    from kerasgan import metrics
+
+    if name == "mnist_classifier":
+        return metrics.MNISTClassifier.pretrained()
+    if name == "fid_inception":
+        return metrics.FIDInceptionV3.pretrained()
+    return metrics.KerasInceptionV3Features()
+
+
+def load_reference(data):
+    from kerasgan.data import load_mnist_test
+    from kerasgan.data import scale_images
+
+    if data == "mnist":
+        return load_mnist_test()[0]
+    if not os.path.exists(data):
+        raise FileNotFoundError(
+            f"--data expects 'mnist' (the embedded 10k MNIST test set) or a .npz file with an "
+            f"'images' array; received {data!r}, which does not exist."
+        )
+    with np.load(data) as f:
+        if "images" not in f:
+            raise ValueError(f"{data} has arrays {sorted(f.keys())}; expected one named 'images'.")
+        x = f["images"]
+    return scale_images(x) if x.dtype == np.uint8 else x.astype("float32")
+
+
+def evaluate(args):
+    import keras
+
+    import kerasgan
+    from kerasgan.metrics import FeatureStatistics
+    from kerasgan.metrics import GANEvaluator
+
+    if not os.path.exists(args.model):
+        raise FileNotFoundError(
+            f"`kerasgan eval` takes a saved model (.keras); received {args.model!r}, which does "
+            "not exist. (Loading presets by name arrives with kerasgan.zoo.)"
+        )
+    gan = keras.saving.load_model(args.model)
+    if not isinstance(gan, kerasgan.GAN):
+        raise TypeError(f"{args.model} holds a {type(gan).__name__}, not a kerasgan GAN.")
+    extractor = make_extractor(args.extractor)
+    metric_names = tuple(m.strip() for m in args.metrics.split(",") if m.strip())
+    stats = None
+    if args.reference_stats and os.path.exists(args.reference_stats):
+        stats = FeatureStatistics.load(args.reference_stats, extractor=extractor.NAME)
+    needs_images = stats is None or any(m in ("kid", "precision_recall", "density_coverage") for m in metric_names)
+    reference = load_reference(args.data) if needs_images else None
+    evaluator = GANEvaluator(
+        extractor, reference_images=reference, reference_statistics=stats, metrics=metric_names,
+        num_samples=args.num_samples, seed=args.seed,
+    )
+    if args.reference_stats and stats is None:
+        evaluator.reference_statistics.save(args.reference_stats, extractor.NAME, extractor.SHA256)
+    results = evaluator.evaluate(gan)
+    print(json.dumps({"model": args.model, "data": args.data, "extractor": extractor.NAME,
+                      "num_samples": args.num_samples, "backend": keras.backend.backend(), **results}, indent=2))
+    return results
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="kerasgan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -98,9 +164,19 @@ def main(argv=None):
     t.add_argument("--limit", type=int, default=0, help="use only the first N images")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--out", default="runs")
+    e = sub.add_parser("eval", help="print the metrics of a saved GAN against a reference data set")
+    e.add_argument("model", help="a saved model (.keras)")
+    e.add_argument("--data", default="mnist", help="'mnist' (embedded 10k test set) or a .npz with 'images'")
+    e.add_argument("--extractor", choices=EXTRACTORS, default="mnist_classifier")
+    e.add_argument("--metrics", default="fid,kid", help="comma-separated: fid, kid, precision_recall, density_coverage, is")
+    e.add_argument("--num-samples", type=int, default=5000)
+    e.add_argument("--reference-stats", default=None, help=".npz of reference statistics: loaded if it exists, else written")
+    e.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     if args.command == "train":
         train(args)
+    elif args.command == "eval":
+        evaluate(args)
 
 
 if __name__ == "__main__":
