@@ -69,11 +69,11 @@ def load_idx(images_path, labels_path):
 
     Example:
 
-    ```python
-    from kerasgan.data.mnist_idx import load_idx
-    x, y = load_idx("mnist/t10k-images-idx3-ubyte.gz", "mnist/t10k-labels-idx1-ubyte.gz")
-    x.shape, y.shape  # (10000, 28, 28), (10000,)
-    ```
+    >>> from kerasgan.data import MNIST_TEST_IMAGES, MNIST_TEST_LABELS
+    >>> from kerasgan.data.mnist_idx import load_idx
+    >>> x, y = load_idx(MNIST_TEST_IMAGES, MNIST_TEST_LABELS)
+    >>> x.shape, x.dtype.name, y.shape
+    ((10000, 28, 28), 'uint8', (10000,))
     """
     images = _read_idx(os.fspath(images_path), expected_ndim=3)
     labels = _read_idx(os.fspath(labels_path), expected_ndim=1)

@@ -25,6 +25,7 @@ from kerasgan.metrics.mixtures import grid_of_gaussians
 from kerasgan.metrics.mixtures import mixture_mode_metrics
 from kerasgan.metrics.mixtures import ring_of_gaussians
 from kerasgan.metrics.mixtures import sample_mixture
+from kerasgan.metrics.mnist_classifier import MNISTClassifier
 from kerasgan.metrics.precision_recall import density_coverage
 from kerasgan.metrics.precision_recall import precision_recall
 from kerasgan.metrics.stacked_mnist import make_stacked_mnist
@@ -40,6 +41,7 @@ __all__ = [
     "GaussianMixtureSpec",
     "KerasInceptionV3Features",
     "KernelDistance",
+    "MNISTClassifier",
     "assign_modes",
     "convert_pytorch_fid_weights",
     "density_coverage",

@@ -12,6 +12,7 @@ _MODULES = [
     "inception_score",
     "kernel_distance_metric",
     "kid",
+    "mnist_classifier",
     "precision_recall",
 ]
 
