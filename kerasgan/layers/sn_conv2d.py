@@ -1,7 +1,7 @@
 import keras
 from keras import ops
 
-from kerasgan.layers._power_iteration import spectral_normalize
+from kerasgan.layers._spectral_norm_layer import SpectralNormLayer
 
 
 def _pair(value, name):
@@ -19,7 +19,7 @@ def _pair(value, name):
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class SNConv2D(keras.layers.Layer):
+class SNConv2D(SpectralNormLayer):
     """2D convolution (channels_last) with a spectrally normalized kernel.
 
     Convolves with `W / sigma(W)`, where `sigma(W)` is the largest singular value of the kernel
@@ -68,22 +68,11 @@ class SNConv2D(keras.layers.Layer):
         epsilon=1e-12,
         **kwargs,
     ):
-        super().__init__(**kwargs)
+        super().__init__(power_iterations=power_iterations, epsilon=epsilon, **kwargs)
         if isinstance(filters, bool) or not isinstance(filters, int) or filters < 1:
             raise ValueError(f"`filters` must be a positive integer. Received: filters={filters}")
         if not isinstance(padding, str) or padding.lower() not in ("same", "valid"):
             raise ValueError(f'`padding` must be "same" or "valid". Received: padding={padding}')
-        if (
-            isinstance(power_iterations, bool)
-            or not isinstance(power_iterations, int)
-            or power_iterations < 1
-        ):
-            raise ValueError(
-                "`power_iterations` must be a positive integer. "
-                f"Received: power_iterations={power_iterations}"
-            )
-        if not epsilon > 0:
-            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         self.filters = filters
         self.kernel_size = _pair(kernel_size, "kernel_size")
         self.strides = _pair(strides, "strides")
@@ -91,8 +80,6 @@ class SNConv2D(keras.layers.Layer):
         self.use_bias = bool(use_bias)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.bias_initializer = keras.initializers.get(bias_initializer)
-        self.power_iterations = power_iterations
-        self.epsilon = float(epsilon)
         self.input_spec = keras.layers.InputSpec(ndim=4)
 
     def build(self, input_shape):
@@ -114,23 +101,15 @@ class SNConv2D(keras.layers.Layer):
             )
         else:
             self.bias = None
-        self.u = self.add_weight(
-            name="u",
-            shape=(1, self.filters),
-            initializer=keras.initializers.RandomNormal(0.0, 1.0),
-            trainable=False,
-            autocast=False,
-        )
+        self.add_power_iteration_vector(self.filters)
         self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
 
     def call(self, inputs, training=None):
         w_mat = ops.transpose(ops.reshape(self.kernel, (-1, self.filters)))
-        sigma, new_u = spectral_normalize(w_mat, self.u, self.power_iterations, self.epsilon)
-        if training:
-            self.u.assign(ops.cast(new_u, self.u.dtype))
+        kernel = self.normalized(w_mat, self.kernel, training)
         outputs = ops.conv(
             inputs,
-            ops.cast(self.kernel / sigma, self.compute_dtype),
+            kernel,
             strides=self.strides,
             padding=self.padding,
             data_format="channels_last",
@@ -161,8 +140,6 @@ class SNConv2D(keras.layers.Layer):
                 "use_bias": self.use_bias,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "bias_initializer": keras.initializers.serialize(self.bias_initializer),
-                "power_iterations": self.power_iterations,
-                "epsilon": self.epsilon,
             }
         )
         return config

@@ -1,11 +1,11 @@
 import keras
 from keras import ops
 
-from kerasgan.layers._power_iteration import spectral_normalize
+from kerasgan.layers._spectral_norm_layer import SpectralNormLayer
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class SNDense(keras.layers.Layer):
+class SNDense(SpectralNormLayer):
     """Densely connected layer with a spectrally normalized kernel.
 
     Computes `inputs @ (W / sigma(W)) + bias`, where `sigma(W)` is the largest singular value of the
@@ -47,26 +47,13 @@ class SNDense(keras.layers.Layer):
         epsilon=1e-12,
         **kwargs,
     ):
-        super().__init__(**kwargs)
+        super().__init__(power_iterations=power_iterations, epsilon=epsilon, **kwargs)
         if isinstance(units, bool) or not isinstance(units, int) or units < 1:
             raise ValueError(f"`units` must be a positive integer. Received: units={units}")
-        if (
-            isinstance(power_iterations, bool)
-            or not isinstance(power_iterations, int)
-            or power_iterations < 1
-        ):
-            raise ValueError(
-                "`power_iterations` must be a positive integer. "
-                f"Received: power_iterations={power_iterations}"
-            )
-        if not epsilon > 0:
-            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         self.units = units
         self.use_bias = bool(use_bias)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.bias_initializer = keras.initializers.get(bias_initializer)
-        self.power_iterations = power_iterations
-        self.epsilon = float(epsilon)
         self.input_spec = keras.layers.InputSpec(min_ndim=2)
 
     def build(self, input_shape):
@@ -88,22 +75,12 @@ class SNDense(keras.layers.Layer):
             )
         else:
             self.bias = None
-        self.u = self.add_weight(
-            name="u",
-            shape=(1, self.units),
-            initializer=keras.initializers.RandomNormal(0.0, 1.0),
-            trainable=False,
-            autocast=False,
-        )
+        self.add_power_iteration_vector(self.units)
         self.input_spec = keras.layers.InputSpec(min_ndim=2, axes={-1: input_dim})
 
     def call(self, inputs, training=None):
-        sigma, new_u = spectral_normalize(
-            ops.transpose(self.kernel), self.u, self.power_iterations, self.epsilon
-        )
-        if training:
-            self.u.assign(ops.cast(new_u, self.u.dtype))
-        outputs = ops.matmul(inputs, ops.cast(self.kernel / sigma, self.compute_dtype))
+        kernel = self.normalized(ops.transpose(self.kernel), self.kernel, training)
+        outputs = ops.matmul(inputs, kernel)
         if self.use_bias:
             outputs = outputs + self.bias
         return outputs
@@ -119,8 +96,6 @@ class SNDense(keras.layers.Layer):
                 "use_bias": self.use_bias,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "bias_initializer": keras.initializers.serialize(self.bias_initializer),
-                "power_iterations": self.power_iterations,
-                "epsilon": self.epsilon,
             }
         )
         return config

@@ -1,11 +1,11 @@
 import keras
 from keras import ops
 
-from kerasgan.layers._power_iteration import spectral_normalize
+from kerasgan.layers._spectral_norm_layer import SpectralNormLayer
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class SNEmbedding(keras.layers.Layer):
+class SNEmbedding(SpectralNormLayer):
     """Embedding lookup into a spectrally normalized table.
 
     Gathers rows of `E / sigma(E)`, where `E` is the `(input_dim, output_dim)` embedding table and
@@ -48,26 +48,13 @@ class SNEmbedding(keras.layers.Layer):
         epsilon=1e-12,
         **kwargs,
     ):
-        super().__init__(**kwargs)
+        super().__init__(power_iterations=power_iterations, epsilon=epsilon, **kwargs)
         for name, value in (("input_dim", input_dim), ("output_dim", output_dim)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"`{name}` must be a positive integer. Received: {name}={value}")
-        if (
-            isinstance(power_iterations, bool)
-            or not isinstance(power_iterations, int)
-            or power_iterations < 1
-        ):
-            raise ValueError(
-                "`power_iterations` must be a positive integer. "
-                f"Received: power_iterations={power_iterations}"
-            )
-        if not epsilon > 0:
-            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         self.input_dim = input_dim
         self.output_dim = output_dim
         self.embeddings_initializer = keras.initializers.get(embeddings_initializer)
-        self.power_iterations = power_iterations
-        self.epsilon = float(epsilon)
 
     def build(self, input_shape=None):
         self.embeddings = self.add_weight(
@@ -76,24 +63,14 @@ class SNEmbedding(keras.layers.Layer):
             initializer=self.embeddings_initializer,
             autocast=False,
         )
-        self.u = self.add_weight(
-            name="u",
-            shape=(1, self.input_dim),
-            initializer=keras.initializers.RandomNormal(0.0, 1.0),
-            trainable=False,
-            autocast=False,
-        )
+        self.add_power_iteration_vector(self.input_dim)
 
     def call(self, inputs, training=None):
-        sigma, new_u = spectral_normalize(
-            self.embeddings, self.u, self.power_iterations, self.epsilon
-        )
-        if training:
-            self.u.assign(ops.cast(new_u, self.u.dtype))
+        embeddings = self.normalized(self.embeddings, self.embeddings, training)
         ids = ops.cast(inputs, "int32")
         if len(ids.shape) >= 2 and ids.shape[-1] == 1:
             ids = ops.squeeze(ids, axis=-1)
-        return ops.take(ops.cast(self.embeddings / sigma, self.compute_dtype), ids, axis=0)
+        return ops.take(embeddings, ids, axis=0)
 
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)
@@ -108,8 +85,6 @@ class SNEmbedding(keras.layers.Layer):
                 "input_dim": self.input_dim,
                 "output_dim": self.output_dim,
                 "embeddings_initializer": keras.initializers.serialize(self.embeddings_initializer),
-                "power_iterations": self.power_iterations,
-                "epsilon": self.epsilon,
             }
         )
         return config
