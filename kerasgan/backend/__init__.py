@@ -11,6 +11,8 @@ It exposes four primitives, all written so the GAN training step above them stay
 - `apply_gradients(optimizer, grads, variables)`: one optimizer update.
 - `fit_guard(model)`: a context around `fit` that leaves the model's variables intact when
   `fit` fails before a step completes (the JAX trainer detaches them while it runs).
+- `no_grad()`: a context for forward passes whose gradient is not needed (the generator in the
+  discriminator step); only torch records one otherwise.
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
   when called inside `compute_gradients`, as gradient penalties need.
 """
@@ -24,18 +26,21 @@ if _NAME == "tensorflow":
     from kerasgan.backend.tensorflow import compute_gradients
     from kerasgan.backend.tensorflow import fit_guard
     from kerasgan.backend.tensorflow import input_gradient
+    from kerasgan.backend.tensorflow import no_grad
     from kerasgan.backend.tensorflow import train_step
 elif _NAME == "jax":
     from kerasgan.backend.jax import apply_gradients
     from kerasgan.backend.jax import compute_gradients
     from kerasgan.backend.jax import fit_guard
     from kerasgan.backend.jax import input_gradient
+    from kerasgan.backend.jax import no_grad
     from kerasgan.backend.jax import train_step
 elif _NAME == "torch":
     from kerasgan.backend.torch import apply_gradients
     from kerasgan.backend.torch import compute_gradients
     from kerasgan.backend.torch import fit_guard
     from kerasgan.backend.torch import input_gradient
+    from kerasgan.backend.torch import no_grad
     from kerasgan.backend.torch import train_step
 else:
     raise ImportError(
@@ -57,6 +62,7 @@ __all__ = [
     "compute_gradients",
     "fit_guard",
     "input_gradient",
+    "no_grad",
     "name",
     "train_step",
 ]

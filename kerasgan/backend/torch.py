@@ -53,3 +53,7 @@ def _detach(tree):
 
 def fit_guard(model):
     return contextlib.nullcontext()
+
+
+def no_grad():
+    return torch.no_grad()

@@ -310,7 +310,8 @@ class GAN(keras.Model):
         variables = self.discriminator.trainable_variables
 
         def loss_fn():
-            fake = ops.stop_gradient(self.generate_images(z, fake_labels, training=True))
+            with backend.no_grad():
+                fake = ops.stop_gradient(self.generate_images(z, fake_labels, training=True))
             real_logits = self.discriminate(real, real_labels, training=True)
             fake_logits = self.discriminate(fake, fake_labels, training=True)
             loss = self.discriminator_loss(real_logits, fake_logits)
