@@ -38,6 +38,7 @@ from kerasgan.data import scale_images  # noqa: E402
 from kerasgan.data.mnist_idx import MNIST_TEST_MD5  # noqa: E402
 from kerasgan.data.mnist_idx import load_idx  # noqa: E402
 from kerasgan.metrics import mnist_classifier as mc  # noqa: E402
+from kerasgan.metrics._files import sha256_of_file  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA_DIR = os.path.join(REPO, "..", "shared", "data", "mnist")
@@ -132,11 +133,6 @@ def accuracy_report(model, x, y):
     per_class = {d: float(np.mean(pred[y == d] == d)) for d in range(10)}
     counts = {d: int(np.sum(y == d)) for d in range(10)}
     return float(np.mean(pred == y)), per_class, counts, int(np.sum(pred != y))
-
-
-def sha256_of_file(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def write_atomically(path, write):

@@ -48,16 +48,12 @@ else:
         f"KERAS_BACKEND is {_NAME!r}."
     )
 
-SUPPORTS_DOUBLE_BACKPROP_UNDER_JIT = _NAME != "torch"
-
-
 def name():
     """The active Keras backend's name."""
     return _NAME
 
 
 __all__ = [
-    "SUPPORTS_DOUBLE_BACKPROP_UNDER_JIT",
     "apply_gradients",
     "compute_gradients",
     "fit_guard",

@@ -1,21 +1,8 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._conv_arguments import pair
 from kerasgan.layers._spectral_norm_layer import SpectralNormLayer
-
-
-def _pair(value, name):
-    pair = (value, value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if (
-        not isinstance(pair, (tuple, list))
-        or len(pair) != 2
-        or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in pair)
-    ):
-        raise ValueError(
-            f"`{name}` must be a positive integer or a pair of positive integers. "
-            f"Received: {name}={value}"
-        )
-    return tuple(pair)
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -75,8 +62,8 @@ class SNConv2DTranspose(SpectralNormLayer):
         if not isinstance(padding, str) or padding.lower() not in ("same", "valid"):
             raise ValueError(f'`padding` must be "same" or "valid". Received: padding={padding}')
         self.filters = filters
-        self.kernel_size = _pair(kernel_size, "kernel_size")
-        self.strides = _pair(strides, "strides")
+        self.kernel_size = pair(kernel_size, "kernel_size")
+        self.strides = pair(strides, "strides")
         self.padding = padding.lower()
         self.use_bias = bool(use_bias)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)

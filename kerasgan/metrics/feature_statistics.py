@@ -54,6 +54,18 @@ def _to_feature_array(features, name="features", dtype=None):
     return features
 
 
+def _paired_feature_arrays(real, fake, dtype=None):
+    """`real` and `fake` as 2-D arrays of the same feature dimension; a clear error otherwise."""
+    real = _to_feature_array(real, "real", dtype=dtype)
+    fake = _to_feature_array(fake, "fake", dtype=dtype)
+    if real.shape[1] != fake.shape[1]:
+        raise ValueError(
+            "`real` and `fake` must have the same feature dimension; received real of shape "
+            f"{real.shape} and fake of shape {fake.shape}."
+        )
+    return real, fake
+
+
 def _check_sha256(value, name="extractor_sha256"):
     if not isinstance(value, str) or not _SHA256.match(value.lower()):
         raise ValueError(

@@ -23,7 +23,6 @@ have not been compared with pytorch-fid's output.
 """
 
 import collections
-import hashlib
 import os
 import pickle
 import tempfile
@@ -34,6 +33,8 @@ import zlib
 import keras
 import numpy as np
 from keras import layers
+
+from kerasgan.metrics._files import sha256_of_file
 
 RESOLUTION = 299
 FEATURE_DIM = 2048
@@ -488,15 +489,6 @@ def _cache_path(cache_dir, fname):
     if not os.access(base, os.W_OK):
         base = os.path.join("/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir(), ".keras")
     return os.path.join(base, CACHE_SUBDIR, fname)
-
-
-def sha256_of_file(path, chunk_size=1 << 20):
-    """Hex sha256 of a file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(chunk_size), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_hash_arg(file_hash):

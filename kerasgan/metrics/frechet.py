@@ -5,7 +5,7 @@ import numpy as np
 
 from kerasgan.metrics.feature_statistics import FeatureStatistics
 from kerasgan.metrics.feature_statistics import _check_same_extractor
-from kerasgan.metrics.feature_statistics import _to_feature_array
+from kerasgan.metrics.feature_statistics import _paired_feature_arrays
 
 _EPS = np.finfo(np.float64).eps
 
@@ -176,11 +176,5 @@ def fid_from_features(real, fake):
     >>> fid_from_features(x, x) < 1e-9
     True
     """
-    real = _to_feature_array(real, "real")
-    fake = _to_feature_array(fake, "fake")
-    if real.shape[1] != fake.shape[1]:
-        raise ValueError(
-            "`real` and `fake` must have the same feature dimension; received real of shape "
-            f"{real.shape} and fake of shape {fake.shape}."
-        )
+    real, fake = _paired_feature_arrays(real, fake)
     return fid_from_statistics(FeatureStatistics().update(real), FeatureStatistics().update(fake))

@@ -5,7 +5,7 @@ import warnings
 
 import numpy as np
 
-from kerasgan.metrics.feature_statistics import _to_feature_array
+from kerasgan.metrics.feature_statistics import _paired_feature_arrays
 
 
 def _check_int(name, value, minimum):
@@ -98,13 +98,7 @@ def kernel_inception_distance(
     >>> abs(same) < 0.05 < shifted
     True
     """
-    real = _to_feature_array(real, "real")
-    fake = _to_feature_array(fake, "fake")
-    if real.shape[1] != fake.shape[1]:
-        raise ValueError(
-            "`real` and `fake` must have the same feature dimension; received real of shape "
-            f"{real.shape} and fake of shape {fake.shape}."
-        )
+    real, fake = _paired_feature_arrays(real, fake)
     num_subsets, subset_size, degree = _check_settings(
         num_subsets, subset_size, degree, gamma, coef0
     )

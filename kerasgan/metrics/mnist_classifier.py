@@ -1,11 +1,12 @@
 """A small MNIST classifier: features for MNIST FID/KID and digit labels for Stacked-MNIST."""
 
-import hashlib
 import os
 import warnings
 
 import keras
 import numpy as np
+
+from kerasgan.metrics._files import sha256_of_file
 
 NAME = "mnist_classifier_v1"
 WEIGHTS_PATH = os.path.join(os.path.dirname(__file__), "weights", "mnist_classifier.weights.h5")
@@ -18,14 +19,6 @@ NUM_CLASSES = 10
 # tolerance the images are on another scale (e.g. [0, 255]).
 _RANGE_TOLERANCE = 0.01
 _ACCEPTED_SHAPES = ((28, 28, 1), (32, 32, 1))
-
-
-def _sha256_of_file(path, chunk_size=1 << 20):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(chunk_size), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _conv_block(x, filters, kernel_size, strides, name):
@@ -209,7 +202,7 @@ class MNISTClassifier(keras.Model):
                 "(package data metrics/weights/); reinstall kerasgan or recreate them with "
                 "`python recipes/train_mnist_classifier.py`."
             )
-        received = _sha256_of_file(path)
+        received = sha256_of_file(path)
         if received != SHA256:
             raise ValueError(
                 f"Refusing to load MNISTClassifier weights from {path!r}: sha256 mismatch; "

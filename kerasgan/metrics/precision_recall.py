@@ -4,17 +4,11 @@ import numbers
 
 import numpy as np
 
-from kerasgan.metrics.feature_statistics import _to_feature_array
+from kerasgan.metrics.feature_statistics import _paired_feature_arrays
 
 
 def _check_inputs(real, fake, k, batch_size):
-    real = _to_feature_array(real, "real", dtype=np.float64)
-    fake = _to_feature_array(fake, "fake", dtype=np.float64)
-    if real.shape[1] != fake.shape[1]:
-        raise ValueError(
-            "`real` and `fake` must have the same feature dimension; received real of shape "
-            f"{real.shape} and fake of shape {fake.shape}."
-        )
+    real, fake = _paired_feature_arrays(real, fake, dtype=np.float64)
     for name, value in (("k", k), ("batch_size", batch_size)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
             raise ValueError(f"`{name}` must be a positive int; received {name}={value!r}.")

@@ -41,3 +41,15 @@ def image_shape_arg(image_shape, cls_name):
             f"{cls_name} expects `image_shape` as (height, width, channels); received {image_shape!r}."
         )
     return shape
+
+
+def num_resamplings(image_shape, cls_name):
+    """Number of 2x resamplings between a 4x4 grid and square images of size 4*2^k."""
+    size = image_shape[0]
+    n = 0
+    while size > 4 and size % 2 == 0:
+        size //= 2
+        n += 1
+    if size != 4 or image_shape[0] != image_shape[1] or n < 1:
+        raise ValueError(f"{cls_name} expects square images of size 4*2^k (k >= 1); received {image_shape}.")
+    return n

@@ -3,6 +3,7 @@ import keras
 from kerasgan.layers.residual_block_up import ResidualBlockUp
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
+from kerasgan.models.network import num_resamplings
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -34,7 +35,7 @@ class SNGANResNetGenerator(Network):
     def __init__(self, latent_dim=128, image_shape=(32, 32, 3), filters=256, num_classes=0,
                  name="sngan_resnet_generator", **kwargs):
         image_shape = image_shape_arg(image_shape, "SNGANResNetGenerator")
-        n_up = _num_resamplings(image_shape, "SNGANResNetGenerator")
+        n_up = num_resamplings(image_shape, "SNGANResNetGenerator")
         z = keras.Input((latent_dim,), name="z")
         inputs = z
         if num_classes:
@@ -52,13 +53,3 @@ class SNGANResNetGenerator(Network):
         config = dict(latent_dim=latent_dim, image_shape=image_shape, filters=filters, num_classes=num_classes)
         super().__init__(inputs, x, config, name=name, **kwargs)
 
-
-def _num_resamplings(image_shape, cls_name):
-    size = image_shape[0]
-    n = 0
-    while size > 4 and size % 2 == 0:
-        size //= 2
-        n += 1
-    if size != 4 or image_shape[0] != image_shape[1] or n < 1:
-        raise ValueError(f"{cls_name} expects square images of size 4*2^k (k >= 1); received {image_shape}.")
-    return n

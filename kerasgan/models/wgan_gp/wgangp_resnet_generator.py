@@ -3,6 +3,7 @@ import keras
 from kerasgan.layers.residual_block_up import ResidualBlockUp
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
+from kerasgan.models.network import num_resamplings
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -31,12 +32,10 @@ class WGANGPResNetGenerator(Network):
 
     def __init__(self, latent_dim=128, image_shape=(32, 32, 3), filters=128, num_classes=0,
                  name="wgangp_resnet_generator", **kwargs):
-        from kerasgan.models.sngan.sngan_resnet_generator import _num_resamplings
-
         image_shape = image_shape_arg(image_shape, "WGANGPResNetGenerator")
         if num_classes:
             raise ValueError(f"WGANGPResNetGenerator is unconditional; received num_classes={num_classes}.")
-        n_up = _num_resamplings(image_shape, "WGANGPResNetGenerator")
+        n_up = num_resamplings(image_shape, "WGANGPResNetGenerator")
         z = keras.Input((latent_dim,), name="z")
         h = keras.layers.Dense(16 * filters, kernel_initializer="glorot_uniform")(z)
         h = keras.layers.Reshape((4, 4, filters))(h)
