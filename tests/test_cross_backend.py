@@ -4,10 +4,9 @@ import os
 import subprocess
 import sys
 
+import keras
 import numpy as np
 import pytest
-import keras
-
 from gan_cases import CASES
 
 BACKENDS = ("tensorflow", "jax", "torch")

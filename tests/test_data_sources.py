@@ -1,8 +1,8 @@
 """`fit` takes numpy arrays, tf.data, PyDataset and torch DataLoader batches, with labels."""
 
+import keras
 import numpy as np
 import pytest
-import keras
 
 from kerasgan.models import SNGAN
 

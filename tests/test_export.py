@@ -2,9 +2,9 @@
 
 import importlib.util
 
+import keras
 import numpy as np
 import pytest
-import keras
 
 from kerasgan.models import DCGAN
 from kerasgan.models import SNGAN

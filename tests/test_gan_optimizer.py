@@ -1,7 +1,7 @@
 """GANOptimizer validation, compile options and their errors."""
 
-import pytest
 import keras
+import pytest
 
 import kerasgan
 from kerasgan.models import WGANGP

@@ -1,13 +1,11 @@
 """Every model of `gan_cases.CASES` trains with `fit`, saves, reloads and resumes."""
 
+import keras
 import numpy as np
 import pytest
-import keras
-
-import kerasgan
 from gan_cases import CASES
-from gan_cases import invariant_paths
 from gan_cases import fit_batch_size
+from gan_cases import invariant_paths
 
 STEPS = 2
 

@@ -15,6 +15,7 @@ import jax
 from keras import StatelessScope
 from keras.src.backend.common.stateless_scope import get_stateless_scope
 
+
 def train_step(model, state, data, step_fn):
     groups = (
         model.trainable_variables,

@@ -1,5 +1,5 @@
-import numpy as np
 import keras
+import numpy as np
 from keras import ops
 from keras.src.saving import serialization_lib
 
