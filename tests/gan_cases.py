@@ -4,12 +4,15 @@ A new model is tested by adding a case here: the training, save/load, resume and
 tests run over all cases.
 """
 
-import numpy as np
 import keras
+import numpy as np
 
 from kerasgan.models import DCGAN
 from kerasgan.models import SNGAN
 from kerasgan.models import WGANGP
+from kerasgan.models import MixtureGAN
+from kerasgan.models import MLPDiscriminator
+from kerasgan.models import MLPGenerator
 
 BATCH = 8
 
@@ -44,7 +47,16 @@ def sngan_projection():
     return gan, (x, np.arange(len(x)) % 3)
 
 
-CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection}
+def mixture():
+    from kerasgan.metrics.mixtures import ring_of_gaussians
+    from kerasgan.metrics.mixtures import sample_mixture
+
+    gan = MixtureGAN(MLPGenerator(latent_dim=2, units=16, num_layers=2), MLPDiscriminator(units=8, num_pieces=3, num_layers=2), seed=4)
+    gan.compile()
+    return gan, (sample_mixture(ring_of_gaussians(), 2 * BATCH, seed=0),)
+
+
+CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection, "mixture": mixture}
 
 # Variables whose gradient is identically zero under the model's objective, with the reason.
 INVARIANT = {

@@ -2,6 +2,7 @@ from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNorm
 from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
+from kerasgan.layers.linear_maxout import LinearMaxout
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
 from kerasgan.layers.pixel_normalization import PixelNormalization
@@ -18,6 +19,7 @@ __all__ = [
     "EqualizedConv2D",
     "EqualizedDense",
     "GlobalSumPooling2D",
+    "LinearMaxout",
     "MinibatchStdDev",
     "OptimizedResidualBlockDown",
     "PixelNormalization",

@@ -3,6 +3,9 @@
 from kerasgan.models.dcgan import DCGAN
 from kerasgan.models.dcgan import DCGANDiscriminator
 from kerasgan.models.dcgan import DCGANGenerator
+from kerasgan.models.gan import MixtureGAN
+from kerasgan.models.gan import MLPDiscriminator
+from kerasgan.models.gan import MLPGenerator
 from kerasgan.models.network import Network
 from kerasgan.models.sngan import SNGAN
 from kerasgan.models.sngan import SNGANCNNDiscriminator
@@ -16,7 +19,7 @@ from kerasgan.models.wgan_gp import WGANGPResNetCritic
 from kerasgan.models.wgan_gp import WGANGPResNetGenerator
 
 __all__ = [
-    "DCGAN", "DCGANDiscriminator", "DCGANGenerator", "Network", "SNGAN", "SNGANCNNDiscriminator",
+    "DCGAN", "DCGANDiscriminator", "DCGANGenerator", "MLPDiscriminator", "MLPGenerator", "MixtureGAN", "Network", "SNGAN", "SNGANCNNDiscriminator",
     "SNGANCNNGenerator", "SNGANResNetDiscriminator", "SNGANResNetGenerator", "WGANGP",
     "WGANGPDCGANCritic", "WGANGPDCGANGenerator", "WGANGPResNetCritic", "WGANGPResNetGenerator",
 ]
