@@ -7,9 +7,10 @@ from kerasgan import layers
 from kerasgan import losses
 from kerasgan import metrics
 from kerasgan import models
+from kerasgan import zoo
 from kerasgan.core.gan import GAN
 from kerasgan.core.gan_optimizer import GANOptimizer
 
 __version__ = "0.1.0"
 
-__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "metrics", "models"]
+__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "metrics", "models", "zoo"]

@@ -32,23 +32,11 @@ def build_model(name, image_shape, seed):
     return SNGAN(image_shape=image_shape, num_classes=num_classes, g_filters=64, d_filters=64, seed=seed)
 
 
-def save_grid(images, path, columns=8):
-    from PIL import Image
-
-    n, h, w, c = images.shape
-    rows = -(-n // columns)
-    grid = np.full((rows * h, columns * w, c), -1.0, "float32")
-    for i, img in enumerate(images):
-        r, col = divmod(i, columns)
-        grid[r * h : (r + 1) * h, col * w : (col + 1) * w] = img
-    pixels = np.clip((grid + 1.0) * 127.5, 0, 255).astype("uint8")
-    Image.fromarray(pixels[..., 0] if c == 1 else pixels).save(path)
-
-
 def train(args):
     import keras
 
     from kerasgan.data import load_mnist_subset
+    from kerasgan.zoo.images import save_image_grid
 
     if args.data == "mnist":
         x, y = load_mnist_subset(pad_to=None if args.model == "dcgan" or args.model == "wgangp" else 32)
@@ -73,7 +61,7 @@ def train(args):
     samples = gan.generate(64, seed=0, labels=labels)
     weights = os.path.join(args.out, f"{args.model}.weights.h5")
     gan.save_weights(weights)
-    save_grid(samples, os.path.join(args.out, f"{args.model}_samples.png"))
+    save_image_grid(samples, os.path.join(args.out, f"{args.model}_samples.png"))
     log = {
         "model": args.model,
         "backend": keras.backend.backend(),
@@ -126,12 +114,15 @@ def evaluate(args):
     from kerasgan.metrics import FeatureStatistics
     from kerasgan.metrics import GANEvaluator
 
-    if not os.path.exists(args.model):
+    if os.path.exists(args.model):
+        gan = keras.saving.load_model(args.model)
+    elif args.model in kerasgan.zoo.list():
+        gan = kerasgan.zoo.load(args.model)
+    else:
         raise FileNotFoundError(
-            f"`kerasgan eval` takes a saved model (.keras); received {args.model!r}, which does "
-            "not exist. (Loading presets by name arrives with kerasgan.zoo.)"
+            f"`kerasgan eval` takes a saved model (.keras) or a preset name (kerasgan.zoo.list()); "
+            f"received {args.model!r}, which is neither."
         )
-    gan = keras.saving.load_model(args.model)
     if not isinstance(gan, kerasgan.GAN):
         raise TypeError(f"{args.model} holds a {type(gan).__name__}, not a kerasgan GAN.")
     extractor = make_extractor(args.extractor)
@@ -166,7 +157,7 @@ def main(argv=None):
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--out", default="runs")
     e = sub.add_parser("eval", help="print the metrics of a saved GAN against a reference data set")
-    e.add_argument("model", help="a saved model (.keras)")
+    e.add_argument("model", help="a saved model (.keras) or a preset name such as dcgan_mnist")
     e.add_argument("--data", default="mnist", help="'mnist' (embedded 10k test set) or a .npz with 'images'")
     e.add_argument("--extractor", choices=EXTRACTORS, default="mnist_classifier")
     e.add_argument("--metrics", default="fid,kid", help="comma-separated: fid, kid, precision_recall, density_coverage, is")

@@ -34,8 +34,17 @@ def test_train_then_eval(tmp_path, capsys):
 
 
 def test_eval_missing_model(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"takes a saved model \(.keras\); received .*nope.keras"):
+    with pytest.raises(FileNotFoundError, match=r"takes a saved model \(.keras\) or a preset name .*received .*nope.keras"):
         cli.main(["eval", str(tmp_path / "nope.keras")])
+
+
+def test_eval_preset_reproduces_its_card(capsys):
+    from kerasgan import zoo
+
+    results = cli.main(["eval", "dcgan_mnist", "--metrics", "fid,kid", "--num-samples", "5000"])
+    registered = zoo.info("dcgan_mnist")["metrics"]
+    assert results["fid"] == pytest.approx(registered["fid"], rel=2e-3)
+    assert results["kid"] == pytest.approx(registered["kid"], rel=2e-2)
 
 
 def test_mnist_test_set_overlap_is_removable():

@@ -6,17 +6,14 @@ http://127.0.0.1. The 299x299 forward pass is slow on CPU, so forwards use 1-2 i
 module-scoped model.
 """
 
-import contextlib
-import functools
 import hashlib
-import http.server
 import os
 import socket
-import threading
 
 import keras
 import numpy as np
 import pytest
+from local_http import serve
 
 from kerasgan.metrics import fid_inception_v3 as fid
 from kerasgan.metrics.fid_inception_v3 import FIDInceptionV3
@@ -239,28 +236,6 @@ def weights(tmp_path_factory):
     return w
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        self.server.requests.append(self.path)
-
-
-@contextlib.contextmanager
-def _serve(directory):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory))
-    )
-    server.requests = []
-    server.url = lambda name: f"http://127.0.0.1:{server.server_address[1]}/{name}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture(autouse=True)
 def _no_proxy_no_env(monkeypatch):
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
@@ -318,7 +293,7 @@ def test_reader_runs_no_code_and_rejects_non_state_dicts(tmp_path):
 
 def test_download_caches_then_loads_offline(model, weights, tmp_path):
     _scramble(model)
-    with _serve(weights.root / "good") as server:
+    with serve(weights.root / "good") as server:
         model.load_pretrained(origin=server.url(FNAME), file_hash=weights.sha256, cache_dir=tmp_path)
         assert server.requests == [f"/{FNAME}"]
     cached = tmp_path / "kerasgan" / FNAME
@@ -331,7 +306,7 @@ def test_download_caches_then_loads_offline(model, weights, tmp_path):
 
 
 def test_default_check_is_the_published_sha256_prefix(model, weights, tmp_path):
-    with _serve(weights.root / "good") as server:
+    with serve(weights.root / "good") as server:
         # The random file's sha256 does not start with pytorch-fid's 6726825d: rejected, removed.
         with pytest.raises(ValueError, match=rf"has sha256 {weights.sha256}, expected one starting "
                                              r"with 6726825d.*removed from the cache"):
@@ -343,7 +318,7 @@ def test_default_check_is_the_published_sha256_prefix(model, weights, tmp_path):
 
 
 def test_corrupted_download_is_rejected_and_not_cached(model, weights, tmp_path):
-    with _serve(weights.root / "bad") as server:
+    with serve(weights.root / "bad") as server:
         with pytest.raises(ValueError, match=rf"failed the hash check \(expected sha256 "
                                              rf"{weights.sha256}\); the file was removed"):
             model.load_pretrained(origin=server.url(FNAME), file_hash=weights.sha256, cache_dir=tmp_path)
@@ -353,7 +328,7 @@ def test_corrupted_download_is_rejected_and_not_cached(model, weights, tmp_path)
 def test_corrupted_cached_file_is_downloaded_again(model, weights, tmp_path):
     (tmp_path / "kerasgan").mkdir()
     (tmp_path / "kerasgan" / FNAME).write_bytes((weights.root / "bad" / FNAME).read_bytes())
-    with _serve(weights.root / "good") as server:
+    with serve(weights.root / "good") as server:
         model.load_pretrained(origin=server.url(FNAME), file_hash=weights.sha256, cache_dir=tmp_path)
         assert server.requests == [f"/{FNAME}"]
     assert _sha256(tmp_path / "kerasgan" / FNAME) == weights.sha256

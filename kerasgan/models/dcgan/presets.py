@@ -1,0 +1,42 @@
+"""DCGAN presets (registered when kerasgan is imported)."""
+
+from kerasgan.models.dcgan.dcgan import DCGAN
+from kerasgan.zoo import common
+from kerasgan.zoo.preset import Preset
+from kerasgan.zoo.registry import register
+
+PAPER = "Radford, Metz & Chintala, Unsupervised Representation Learning with Deep Convolutional GANs, ICLR 2016"
+REFERENCE = "Newmu/dcgan_code"
+
+register(Preset(
+    name="dcgan_mnist",
+    model_class=DCGAN,
+    config=dict(image_shape=(28, 28, 1), latent_dim=100, base_filters=64, seed=0),
+    dataset=common.MNIST_SUBSET,
+    data_licence=common.MNIST_LICENCE,
+    description="DCGAN at 28×28×1 (generator 7×7×128 → 14 → 28, discriminator 64 → 128 maps), z ~ U[-1, 1]^100.",
+    paper=PAPER,
+    reference=REFERENCE,
+    recipe="recipes/dcgan_mnist.py",
+    fit=dict(batch_size=64, epochs=30, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
+    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    weights_file="dcgan_mnist.weights.h5",
+    sha256="8aa63061e04a741a4b72e5653d0d4490365959baac4dc58d26034abcbe4997d9",
+    metrics={'fid': 15.28338, 'kid': 0.22071, 'kid_std': 0.01601, 'precision': 0.5774, 'recall': 0.70153},
+    metrics_protocol=common.MNIST_PROTOCOL,
+    training={'epochs': 30, 'fit_batch_size': 64, 'training_examples': 5000, 'generator_steps': 2370, 'seconds': 305.5, 'backend': 'tensorflow', 'machine': 'x86_64, 2 CPU cores'},
+))
+
+register(Preset(
+    name="dcgan_cifar10",
+    model_class=DCGAN,
+    config=dict(image_shape=(32, 32, 3), latent_dim=100, base_filters=128, seed=0),
+    dataset=common.CIFAR10,
+    data_licence=common.CIFAR10_LICENCE,
+    description="DCGAN at 32×32×3 (generator 4×4×512 → 8 → 16 → 32, discriminator 128 → 256 → 512 maps), the paper's widths.",
+    paper=PAPER,
+    reference=REFERENCE,
+    recipe="recipes/dcgan_cifar10.py",
+    fit=dict(batch_size=128, epochs=25, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
+    status_note=common.CIFAR10_NOT_TRAINED,
+))

@@ -1,0 +1,74 @@
+"""SN-GAN and projection cGAN presets (registered when kerasgan is imported)."""
+
+from kerasgan.models.sngan.sngan import SNGAN
+from kerasgan.zoo import common
+from kerasgan.zoo.preset import Preset
+from kerasgan.zoo.registry import register
+
+PAPER = "Miyato, Kataoka, Koyama & Yoshida, Spectral Normalization for GANs, ICLR 2018"
+PROJECTION_PAPER = "Miyato & Koyama, cGANs with Projection Discriminator, ICLR 2018"
+REFERENCE = "pfnet-research/sngan_projection"
+MNIST_FIT = dict(
+    batch_size=320, epochs=40,
+    optimizer="Adam(2e-4, β1=0, β2=0.9) for G and D (sn_cifar10.yml), no decay; 64 images per D step, n_dis 5",
+)
+CIFAR_FIT = dict(
+    batch_size=320, iterations=50_000, g_batch_size=128,
+    optimizer="Adam(2e-4, β1=0, β2=0.9), linear decay to 0 (sn_cifar10.yml); 64 images per D step, n_dis 5",
+)
+
+register(Preset(
+    name="sngan_mnist",
+    model_class=SNGAN,
+    config=dict(image_shape=(32, 32, 1), latent_dim=128, g_filters=32, d_filters=32, seed=0),
+    dataset=common.MNIST_SUBSET + ", padded to 32×32 with background",
+    data_licence=common.MNIST_LICENCE,
+    description="SN-GAN ResNet at 32×32×1 with 32 maps per block (the reference's CIFAR network has 256/128), hinge loss, n_dis 5.",
+    paper=PAPER,
+    reference=REFERENCE,
+    recipe="recipes/sngan_mnist.py",
+    fit=MNIST_FIT,
+    status_note="trained on the CPU of a 2-core machine by its recipe.",
+))
+
+register(Preset(
+    name="sngan_projection_mnist",
+    model_class=SNGAN,
+    config=dict(image_shape=(32, 32, 1), latent_dim=128, num_classes=10, g_filters=32, d_filters=32, seed=0),
+    dataset=common.MNIST_SUBSET + " with its digit labels, padded to 32×32",
+    data_licence=common.MNIST_LICENCE,
+    description="Class-conditional SN-GAN ResNet (categorical conditional BN in G, projection discriminator) at 32×32×1 with 32 maps per block, 10 digit classes.",
+    paper=PROJECTION_PAPER,
+    reference=REFERENCE,
+    recipe="recipes/sngan_projection_mnist.py",
+    fit=MNIST_FIT,
+    status_note="trained on the CPU of a 2-core machine by its recipe.",
+))
+
+register(Preset(
+    name="sngan_cifar10",
+    model_class=SNGAN,
+    config=dict(image_shape=(32, 32, 3), latent_dim=128, g_filters=256, d_filters=128, g_batch_size=128, seed=0),
+    dataset=common.CIFAR10,
+    data_licence=common.CIFAR10_LICENCE,
+    description="SN-GAN ResNet-32 for CIFAR-10 (sn_cifar10.yml: generator 256 maps, discriminator 128), hinge loss, n_dis 5.",
+    paper=PAPER,
+    reference=REFERENCE + " (configs/sn_cifar10.yml)",
+    recipe="recipes/sngan_cifar10.py",
+    fit=CIFAR_FIT,
+    status_note=common.CIFAR10_NOT_TRAINED,
+))
+
+register(Preset(
+    name="sngan_projection_cifar10",
+    model_class=SNGAN,
+    config=dict(image_shape=(32, 32, 3), latent_dim=128, num_classes=10, g_filters=256, d_filters=128, g_batch_size=128, seed=0),
+    dataset=common.CIFAR10 + " with its class labels",
+    data_licence=common.CIFAR10_LICENCE,
+    description="Projection cGAN on the SN-GAN CIFAR ResNet-32 (conditional BN in G, projection D), 10 classes.",
+    paper=PROJECTION_PAPER,
+    reference=REFERENCE + " (sn_cifar10.yml networks with num_classes=10)",
+    recipe="recipes/sngan_projection_cifar10.py",
+    fit=CIFAR_FIT,
+    status_note=common.CIFAR10_NOT_TRAINED,
+))

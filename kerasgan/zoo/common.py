@@ -1,0 +1,27 @@
+"""Facts shared by many presets' registrations (data sets, licences, status notes)."""
+
+MNIST_SUBSET = "MNIST, the embedded 5,000-image labelled training subset (kerasgan.data.load_mnist_subset)"
+MNIST_LICENCE = "MNIST: Yann LeCun, Corinna Cortes, Christopher J.C. Burges; CC BY-SA 3.0"
+CIFAR10 = "CIFAR-10 training set (50,000 images, 32×32), through tensorflow-datasets `cifar10`"
+CIFAR10_LICENCE = "CIFAR-10: Alex Krizhevsky, Vinod Nair, Geoffrey Hinton (2009); no licence stated by the authors, free for research"
+CIFAR10_NOT_TRAINED = (
+    "CIFAR-10 cannot be downloaded on the machines that train kerasgan's presets (no access to data "
+    "hubs) and training it needs a GPU; no weights are shipped."
+)
+SYNTHETIC_LICENCE = "synthetic data drawn by kerasgan.metrics.mixtures (no licence needed)"
+MNIST_PROTOCOL = (
+    "MNISTClassifier features (kerasgan.metrics, 99.19 % test accuracy); 5,000 samples "
+    "(`generate(n, seed=0)`, EMA generator where kept) against the 9,331 MNIST test images that "
+    "are not in the training subset; FID, KID (100 subsets of 1,000), precision/recall (k=3). "
+    "The real training images score FID {fid:.2f}, KID {kid:.4f}, precision {precision:.2f}, "
+    "recall {recall:.2f} under this protocol (the floor)."
+)
+# The 5,000 embedded training images measured by MNIST_PROTOCOL (tests/test_zoo.py re-measures).
+MNIST_REAL_DATA = {"fid": 0.1972, "kid": -0.0002, "precision": 0.8538, "recall": 0.8598}
+MNIST_PROTOCOL = MNIST_PROTOCOL.format(**MNIST_REAL_DATA)
+MIXTURE_PROTOCOL = (
+    "kerasgan.metrics.mixture_mode_metrics on 2,500 samples (`generate(2500, seed=0)`), as "
+    "VEEGAN/PacGAN: a sample is high quality within 3σ of its nearest mode; modes covered = modes "
+    "with at least one high-quality sample; reverse KL of the high-quality mode histogram to "
+    "uniform; `*_mean` over seeds 0–9."
+)
