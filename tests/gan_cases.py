@@ -7,12 +7,15 @@ tests run over all cases.
 import keras
 import numpy as np
 
+from kerasgan.models import BigGAN
 from kerasgan.models import DCGAN
 from kerasgan.models import SNGAN
 from kerasgan.models import WGANGP
 from kerasgan.models import MixtureGAN
 from kerasgan.models import MLPDiscriminator
 from kerasgan.models import MLPGenerator
+from kerasgan.models import ProGAN
+from kerasgan.models import ProGANSchedule
 
 BATCH = 8
 
@@ -56,13 +59,41 @@ def mixture():
     return gan, (sample_mixture(ring_of_gaussians(), 2 * BATCH, seed=0),)
 
 
-CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection, "mixture": mixture}
+def progan():
+    # Fully grown (initial resolution = resolution): the shared tests count optimizer steps, and
+    # growth resets them; tests/test_progan.py covers growing.
+    schedule = ProGANSchedule(8, initial_resolution=8)
+    gan = ProGAN(image_shape=(8, 8, 1), latent_dim=8, fmap_base=32, fmap_max=8, schedule=schedule, seed=5)
+    gan.compile()
+    return gan, (_images((8, 8, 1)),)
+
+
+def biggan():
+    # The ImageNet-style path: shared embedding, hierarchical z (4 chunks of 2), attention (in G at 32×32).
+    gan = BigGAN(image_shape=(32, 32, 1), latent_dim=8, num_classes=3, ch=2, shared_dim=4, hierarchical=True,
+                 attention=(32,), n_critic=2, ema_decay=0.9, ema_start=0, seed=6)
+    gan.compile()
+    x = _images((32, 32, 1), n=2 * BATCH * 2)
+    return gan, (x, np.arange(len(x)) % 3)
+
+
+CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection, "mixture": mixture,
+         "progan": progan, "biggan": biggan}
+# Cases whose generator output is not squashed into [-1, 1] (ProGAN's toRGB is linear, as the reference).
+UNBOUNDED_OUTPUT = {"progan"}
 
 # Variables whose gradient is identically zero under the model's objective, with the reason.
 INVARIANT = {
     # The Wasserstein loss E[D(fake)] - E[D(real)] and the gradient penalty do not depend on the
     # critic's output bias.
     "wgangp": lambda gan: [gan.discriminator.layers[-1].bias],
+    # Fully grown ProGAN: the 4×4 toRGB/fromRGB are faded out (blend weight 0) and the critic's
+    # output bias cancels in the Wasserstein loss and the penalty (the drift term E[D(x)^2] does
+    # depend on it, so it is not listed).
+    "progan": lambda gan: [
+        *gan.generator.get_layer("to_rgb_4x4").trainable_variables,
+        *gan.discriminator.get_layer("from_rgb_4x4").trainable_variables,
+    ],
 }
 
 

@@ -4,6 +4,7 @@ import keras
 import numpy as np
 import pytest
 from gan_cases import CASES
+from gan_cases import UNBOUNDED_OUTPUT
 from gan_cases import fit_batch_size
 from gan_cases import invariant_paths
 
@@ -44,7 +45,9 @@ def test_optimizer_state_advances(trained):
     assert int(gan.g_optimizer.iterations.numpy()) == STEPS
     assert int(gan.d_optimizer.iterations.numpy()) == STEPS * gan.n_critic
     # Adam moments move for every variable with a gradient (2 slots per invariant variable stay 0).
-    for opt, expected_zero in ((gan.g_optimizer, 0), (gan.d_optimizer, 2 * len(invariant_paths(name, gan)))):
+    invariant = invariant_paths(name, gan)
+    for opt in (gan.g_optimizer, gan.d_optimizer):
+        expected_zero = 2 * len(invariant & {v.path for v in opt._trainable_variables})
         moments = [v for v in opt.variables if "momentum" in v.path or "velocity" in v.path]
         zero = [v.path for v in moments if not np.any(v.numpy() != 0)]
         assert len(moments) == 2 * len(opt._trainable_variables)
@@ -54,7 +57,7 @@ def test_optimizer_state_advances(trained):
 def test_batchnorm_and_spectral_norm_state_updates(trained):
     name, gan, _, before, _ = trained
     stats = [v for v in gan.generator.non_trainable_variables if "moving" in v.path]
-    assert stats, "every case's generator has BatchNorm"
+    assert stats or name == "progan", "every case's generator but ProGAN's (pixel norm) has BatchNorm"
     assert _changed(gan, before, stats) == {v.path for v in stats}
     u_vectors = [v for v in gan.discriminator.non_trainable_variables if v.path.endswith("/u")]
     if name == "sngan_projection":
@@ -96,14 +99,15 @@ def test_ema_generator_update_arithmetic(trained):
 
 
 def test_generate_is_seeded(trained):
-    _, gan, _, _, _ = trained
+    name, gan, _, _, _ = trained
     a = gan.generate(4, seed=7)
     b = gan.generate(4, seed=7)
     c = gan.generate(4, seed=8)
     assert a.shape == (4, *gan.image_shape)
     np.testing.assert_array_equal(a, b)
     assert not np.allclose(a, c)
-    assert np.all(np.abs(a) <= 1.0)
+    if name not in UNBOUNDED_OUTPUT:
+        assert np.all(np.abs(a) <= 1.0)
 
 
 def test_generator_is_usable_alone(trained):

@@ -23,7 +23,8 @@ class GAN(keras.Model):
     update, then the optional EMA update of a generator copy. Per-backend work (gradients, the JAX
     state threading) lives in `kerasgan.backend`. Subclasses change the objective through narrow
     hooks: `discriminator_loss`, `generator_loss`, `discriminator_penalties`,
-    `generator_penalties`, `sample_latent`, `sample_labels`, `default_optimizers`.
+    `generator_penalties`, `sample_latent`, `sample_labels`, `default_optimizers`, `begin_step`,
+    `ema_step`.
 
     Batches are images in [-1, 1] (floating point, channels last), optionally with integer class
     labels (required when the generator is class-conditional). The `fit` logs hold `d_loss`,
@@ -125,6 +126,16 @@ class GAN(keras.Model):
             keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999),
             keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999),
         )
+
+    def begin_step(self, images):
+        """Called first in every training step (inside the compiled step): update per-step
+        state and return the real images the step trains on. ProGAN's level-of-detail schedule
+        and real-image fade live here; the default returns `images` unchanged."""
+        return images
+
+    def ema_step(self):
+        """The step count compared with `ema_start` (default: generator optimizer updates)."""
+        return self.g_optimizer.iterations
 
     def sample_latent(self, n):
         shape = (n, self.latent_dim)
@@ -284,6 +295,7 @@ class GAN(keras.Model):
     def _gan_step(self, data):
         images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
         images, labels = check_batch(self, images, labels)
+        images = self.begin_step(images)
         n = ops.shape(images)[0]
         chunk = n // self.n_critic
         d_loss, d_terms = 0.0, {}
@@ -345,7 +357,7 @@ class GAN(keras.Model):
         return loss, terms
 
     def _update_ema(self):
-        step = self.g_optimizer.iterations
+        step = self.ema_step()
         decay = ops.where(ops.greater(step, self.ema_start), float(self.ema_decay), 0.0)
         for ema_var, var in zip(self.ema_generator.variables, self.generator.variables):
             if "float" not in str(var.dtype):
@@ -354,17 +366,19 @@ class GAN(keras.Model):
             ema_var.assign(decay * ema_var + (1.0 - decay) * var)
 
     # ----------------------------------------------------------- sampling
-    def generate(self, n, seed=None, labels=None, use_ema=True, batch_size=256):
+    def generate(self, n, seed=None, labels=None, use_ema=True, batch_size=256, truncation=None):
         """Sample `n` images as a numpy array in [-1, 1].
 
         Latents (and labels, for a conditional model without `labels`) come from
         `numpy.random.default_rng(seed)`, so the same seed gives the same images on every backend.
-        Uses the EMA generator when the model keeps one and `use_ema` is true.
+        Uses the EMA generator when the model keeps one and `use_ema` is true. `truncation=t`
+        applies the truncation trick (BigGAN): latent entries with |z| > t are redrawn until all
+        lie within the threshold.
         """
         if not isinstance(n, (int, np.integer)) or n < 1:
             raise ValueError(f"`n` must be a positive int; received {n!r}.")
         rng = np.random.default_rng(seed)
-        z = self.latent_numpy(rng, n)
+        z = self.latent_numpy(rng, n, truncation)
         if self.num_classes:
             if labels is None:
                 labels = rng.integers(0, self.num_classes, size=(n,))
@@ -384,10 +398,20 @@ class GAN(keras.Model):
             out.append(ops.convert_to_numpy(self.generate_images(zb, lb, generator=generator)))
         return np.concatenate(out, axis=0)
 
-    def latent_numpy(self, rng, n):
+    def latent_numpy(self, rng, n, truncation=None):
         if self.latent_distribution == "uniform":
+            if truncation is not None:
+                raise ValueError("The truncation trick applies to normal latents; this GAN samples uniform ones.")
             return rng.uniform(-1.0, 1.0, size=(n, self.latent_dim)).astype("float32")
-        return rng.standard_normal(size=(n, self.latent_dim)).astype("float32")
+        z = rng.standard_normal(size=(n, self.latent_dim))
+        if truncation is not None:
+            if not isinstance(truncation, (int, float)) or isinstance(truncation, bool) or truncation <= 0:
+                raise ValueError(f"`truncation` must be a positive threshold; received {truncation!r}.")
+            outside = np.abs(z) > truncation
+            while outside.any():
+                z[outside] = rng.standard_normal(size=int(outside.sum()))
+                outside = np.abs(z) > truncation
+        return z.astype("float32")
 
     # ------------------------------------------------------------- export
     def export_generator(self, filepath, format="tf_saved_model", use_ema=True):

@@ -1,7 +1,10 @@
+from kerasgan.layers.bias import Bias
 from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
 from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
+from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
+from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
 from kerasgan.layers.linear_maxout import LinearMaxout
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
@@ -15,10 +18,13 @@ from kerasgan.layers.sn_dense import SNDense
 from kerasgan.layers.sn_embedding import SNEmbedding
 
 __all__ = [
+    "Bias",
     "ConditionalBatchNormalization",
     "EqualizedConv2D",
     "EqualizedDense",
     "GlobalSumPooling2D",
+    "LevelOfDetailBlend",
+    "LinearConditionalBatchNormalization",
     "LinearMaxout",
     "MinibatchStdDev",
     "OptimizedResidualBlockDown",

@@ -8,8 +8,9 @@ from kerasgan.layers.sn_conv2d import SNConv2D
 class ResidualBlockDown(keras.layers.Layer):
     """Pre-activation residual discriminator block with optional 2x average-pool downsampling.
 
-    residual: ReLU -> Conv3x3 (in_channels -> in_channels) -> ReLU -> Conv3x3 (-> filters)
-    -> 2x2 average pool (if `downsample`);
+    residual: ReLU -> Conv3x3 (in_channels -> hidden) -> ReLU -> Conv3x3 (-> filters)
+    -> 2x2 average pool (if `downsample`), hidden = in_channels (SN-GAN) or `filters` when `wide`
+    (BigGAN's `DBlock(wide=True)`);
     shortcut: Conv1x1 (-> filters) -> 2x2 average pool (if `downsample`) when the channel count
     changes or the block downsamples, otherwise the identity. The output is
     `residual + shortcut`. Convolutions have biases and are `SNConv2D` when `spectral_norm` is
@@ -29,6 +30,7 @@ class ResidualBlockDown(keras.layers.Layer):
         kernel_initializer: initializer of the 3x3 kernels. Defaults to
             `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
         shortcut_initializer: initializer of the 1x1 shortcut kernel.
+        wide: hidden width = `filters` (BigGAN) instead of the input channels (SN-GAN).
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -47,6 +49,7 @@ class ResidualBlockDown(keras.layers.Layer):
         spectral_norm=True,
         kernel_initializer=None,
         shortcut_initializer="glorot_uniform",
+        wide=False,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -60,9 +63,12 @@ class ResidualBlockDown(keras.layers.Layer):
             )
         if kernel_initializer is None:
             kernel_initializer = keras.initializers.VarianceScaling(2.0, "fan_avg", "uniform")
+        if not isinstance(wide, bool):
+            raise ValueError(f"`wide` must be a bool. Received: wide={wide}")
         self.filters = filters
         self.downsample = downsample
         self.spectral_norm = spectral_norm
+        self.wide = wide
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.shortcut_initializer = keras.initializers.get(shortcut_initializer)
 
@@ -85,10 +91,11 @@ class ResidualBlockDown(keras.layers.Layer):
                 f"Received: input_shape={input_shape}"
             )
         in_channels = input_shape[-1]
-        self.conv1 = self._conv(in_channels, 3, self.kernel_initializer, "conv1")
+        hidden = self.filters if self.wide else in_channels
+        self.conv1 = self._conv(hidden, 3, self.kernel_initializer, "conv1")
         self.conv1.build(input_shape)
         self.conv2 = self._conv(self.filters, 3, self.kernel_initializer, "conv2")
-        self.conv2.build(input_shape)
+        self.conv2.build(input_shape[:-1] + (hidden,))
         self.learnable_shortcut = in_channels != self.filters or self.downsample
         if self.learnable_shortcut:
             self.shortcut = self._conv(self.filters, 1, self.shortcut_initializer, "shortcut")
@@ -130,6 +137,7 @@ class ResidualBlockDown(keras.layers.Layer):
                 "filters": self.filters,
                 "downsample": self.downsample,
                 "spectral_norm": self.spectral_norm,
+                "wide": self.wide,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),
             }

@@ -2,6 +2,8 @@ import keras
 from keras import ops
 
 from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
+from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
+from kerasgan.layers.sn_conv2d import SNConv2D
 
 
 def _upsample(x):
@@ -17,7 +19,10 @@ class ResidualBlockUp(keras.layers.Layer):
     otherwise the identity. The output is `residual + shortcut`. The batch normalizations are
     `keras.layers.BatchNormalization` when `num_classes == 0`, and
     `ConditionalBatchNormalization` (per-class gamma and beta) otherwise; then the block is called
-    on `[x, labels]`. Convolutions are plain (no spectral normalization) and have biases.
+    on `[x, labels]`. With `linear_conditioning=True` they are BigGAN's
+    `LinearConditionalBatchNormalization` and the block is called on `[x, c]` with a conditioning
+    vector `c` (BigGAN's `GBlock`). Convolutions have biases and are plain (SN-GAN, WGAN-GP) or
+    `SNConv2D` with `spectral_norm=True` (BigGAN).
 
     Reference:
         Miyato et al., "Spectral Normalization for Generative Adversarial Networks", ICLR 2018
@@ -35,6 +40,8 @@ class ResidualBlockUp(keras.layers.Layer):
         kernel_initializer: initializer of the 3x3 kernels. Defaults to
             `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
         shortcut_initializer: initializer of the 1x1 shortcut kernel.
+        spectral_norm: spectrally normalize the convolutions (and the linear-CBN maps).
+        linear_conditioning: condition the batch norms on a vector (BigGAN) instead of labels.
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -56,6 +63,8 @@ class ResidualBlockUp(keras.layers.Layer):
         epsilon=2e-5,
         kernel_initializer=None,
         shortcut_initializer="glorot_uniform",
+        spectral_norm=False,
+        linear_conditioning=False,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -73,15 +82,33 @@ class ResidualBlockUp(keras.layers.Layer):
             raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         if kernel_initializer is None:
             kernel_initializer = keras.initializers.VarianceScaling(2.0, "fan_avg", "uniform")
+        if linear_conditioning and num_classes:
+            raise ValueError("Pass either `num_classes` (categorical CBN) or `linear_conditioning=True`, not both.")
         self.filters = filters
         self.num_classes = num_classes
         self.upsample = upsample
+        self.spectral_norm = bool(spectral_norm)
+        self.linear_conditioning = bool(linear_conditioning)
         self.momentum = float(momentum)
         self.epsilon = float(epsilon)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.shortcut_initializer = keras.initializers.get(shortcut_initializer)
 
+    @property
+    def conditional(self):
+        return bool(self.num_classes) or self.linear_conditioning
+
+    def _conv(self, filters, kernel_size, initializer, name):
+        conv_class = SNConv2D if self.spectral_norm else keras.layers.Conv2D
+        return conv_class(filters, kernel_size, padding="same", kernel_initializer=initializer,
+                          dtype=self.dtype_policy, name=name)
+
     def _batch_norm(self, name):
+        if self.linear_conditioning:
+            return LinearConditionalBatchNormalization(
+                spectral_norm=self.spectral_norm, momentum=self.momentum, epsilon=self.epsilon,
+                kernel_initializer=self.kernel_initializer, dtype=self.dtype_policy, name=name,
+            )
         if self.num_classes:
             return ConditionalBatchNormalization(
                 self.num_classes,
@@ -95,10 +122,10 @@ class ResidualBlockUp(keras.layers.Layer):
         )
 
     def build(self, input_shape):
-        if self.num_classes:
+        if self.conditional:
             if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
                 raise ValueError(
-                    "A conditional `ResidualBlockUp` expects inputs `[x, labels]`. "
+                    "A conditional `ResidualBlockUp` expects inputs `[x, labels]` (or `[x, c]`). "
                     f"Received input_shape={input_shape}"
                 )
             x_shape, labels_shape = tuple(input_shape[0]), tuple(input_shape[1])
@@ -113,41 +140,20 @@ class ResidualBlockUp(keras.layers.Layer):
         up_shape = self._upsampled_shape(x_shape)
 
         def bn_shape(shape):
-            return [shape, labels_shape] if self.num_classes else shape
+            return [shape, labels_shape] if self.conditional else shape
 
         self.bn1 = self._batch_norm("bn1")
         self.bn1.build(bn_shape(x_shape))
-        self.conv1 = keras.layers.Conv2D(
-            self.filters,
-            3,
-            padding="same",
-            kernel_initializer=self.kernel_initializer,
-            dtype=self.dtype_policy,
-            name="conv1",
-        )
+        self.conv1 = self._conv(self.filters, 3, self.kernel_initializer, "conv1")
         self.conv1.build(up_shape)
         hidden_shape = up_shape[:-1] + (self.filters,)
         self.bn2 = self._batch_norm("bn2")
         self.bn2.build(bn_shape(hidden_shape))
-        self.conv2 = keras.layers.Conv2D(
-            self.filters,
-            3,
-            padding="same",
-            kernel_initializer=self.kernel_initializer,
-            dtype=self.dtype_policy,
-            name="conv2",
-        )
+        self.conv2 = self._conv(self.filters, 3, self.kernel_initializer, "conv2")
         self.conv2.build(hidden_shape)
         self.learnable_shortcut = in_channels != self.filters or self.upsample
         if self.learnable_shortcut:
-            self.shortcut = keras.layers.Conv2D(
-                self.filters,
-                1,
-                padding="valid",
-                kernel_initializer=self.shortcut_initializer,
-                dtype=self.dtype_policy,
-                name="shortcut",
-            )
+            self.shortcut = self._conv(self.filters, 1, self.shortcut_initializer, "shortcut")
             self.shortcut.build(up_shape)
         else:
             self.shortcut = None
@@ -159,31 +165,34 @@ class ResidualBlockUp(keras.layers.Layer):
         return (n, None if h is None else 2 * h, None if w is None else 2 * w, c)
 
     def call(self, inputs, training=None):
-        if self.num_classes:
+        if self.conditional:
             x, labels = inputs
         else:
             x, labels = inputs, None
 
         def bn(layer, h):
-            if self.num_classes:
+            if self.conditional:
                 return layer([h, labels], training=training)
             return layer(h, training=training)
+
+        def conv(layer, h):
+            return layer(h, training=training) if self.spectral_norm else layer(h)
 
         h = ops.relu(bn(self.bn1, x))
         if self.upsample:
             h = _upsample(h)
-        h = self.conv1(h)
+        h = conv(self.conv1, h)
         h = ops.relu(bn(self.bn2, h))
-        h = self.conv2(h)
+        h = conv(self.conv2, h)
         if self.learnable_shortcut:
             s = _upsample(x) if self.upsample else x
-            s = self.shortcut(s)
+            s = conv(self.shortcut, s)
         else:
             s = x
         return h + s
 
     def compute_output_shape(self, input_shape):
-        x_shape = tuple(input_shape[0]) if self.num_classes else tuple(input_shape)
+        x_shape = tuple(input_shape[0]) if self.conditional else tuple(input_shape)
         return self._upsampled_shape(x_shape)[:-1] + (self.filters,)
 
     def get_config(self):
@@ -197,6 +206,8 @@ class ResidualBlockUp(keras.layers.Layer):
                 "epsilon": self.epsilon,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),
+                "spectral_norm": self.spectral_norm,
+                "linear_conditioning": self.linear_conditioning,
             }
         )
         return config

@@ -19,6 +19,7 @@ _METRIC_NAMES = {
     "recall": "recall (k=3)",
     "class_accuracy": "classifier accuracy on class-conditional samples",
     "class_accuracy_min": "lowest per-class accuracy",
+    "class_accuracy_per_class": "accuracy per class (0–9)",
     "modes_covered": "modes covered (seed 0)",
     "num_modes": "modes in the mixture",
     "high_quality_percent": "high-quality samples, % (seed 0)",

@@ -39,7 +39,7 @@ def save_scatter(points, path, centers=None, extent=None, size=512):
 
     for p in points[np.all(np.isfinite(points), axis=1)]:
         x, y = pixel(p)
-        draw.point((x, y), fill="black")
+        draw.rectangle((x - 1, y - 1, x + 1, y + 1), fill="black")
     if centers is not None:
         for c in np.asarray(centers):
             x, y = pixel(c)

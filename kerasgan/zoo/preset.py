@@ -150,4 +150,6 @@ def _instantiate(value):
 def _describe(value):
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], type) and isinstance(value[1], dict):
         return {"class": value[0].__name__, "config": dict(value[1])}
+    if hasattr(value, "get_config"):
+        return {"class": type(value).__name__, "config": value.get_config()}
     return value

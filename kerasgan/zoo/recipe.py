@@ -59,6 +59,7 @@ def mnist_metrics(gan, num_samples=5000):
         accuracy = [float(np.mean(predicted[labels == c] == c)) for c in range(gan.num_classes)]
         metrics["class_accuracy"] = round(float(np.mean(predicted == labels)), 4)
         metrics["class_accuracy_min"] = round(min(accuracy), 4)
+        metrics["class_accuracy_per_class"] = [round(a, 4) for a in accuracy]
     return metrics
 
 

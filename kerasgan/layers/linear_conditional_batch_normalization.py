@@ -1,0 +1,119 @@
+import keras
+from keras import ops
+
+from kerasgan.layers.sn_dense import SNDense
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class LinearConditionalBatchNormalization(keras.layers.Layer):
+    """Batch normalization whose gain and bias are linear functions of a conditioning vector.
+
+    BigGAN's `ccbn` (ajbrock/BigGAN-PyTorch `layers.ccbn`): `x_hat` is `x` normalized over every
+    axis but the last (batch statistics in training, moving statistics in inference, no affine
+    parameters of its own), and
+
+        out = x_hat * (1 + c W_gain) + c W_bias
+
+    with `W_gain`, `W_bias` of shape `(condition_dim, channels)` and no biases. With
+    `spectral_norm` they are `SNDense` (BigGAN's shared-embedding setting, `c` = the shared class
+    embedding concatenated with a latent chunk); without, plain linear maps of a one-hot `c` are
+    the reference's per-class `nn.Embedding` gain and bias (its CIFAR setting).
+
+    Reference: Brock, Donahue & Simonyan, "Large Scale GAN Training for High Fidelity Natural Image
+    Synthesis", ICLR 2019.
+
+    Args:
+        spectral_norm: spectrally normalize the two linear maps.
+        momentum: moving-statistics momentum (0.9, PyTorch's 0.1).
+        epsilon: variance epsilon (1e-5, the reference's `BN_eps`).
+        kernel_initializer: of the two linear maps (BigGAN: orthogonal).
+        sn_epsilon: the spectral norm's epsilon.
+
+    Call arguments:
+        inputs: `[x, c]`, `c` of shape `(N, condition_dim)`.
+
+    Example:
+
+    >>> import numpy as np
+    >>> from kerasgan.layers import LinearConditionalBatchNormalization
+    >>> bn = LinearConditionalBatchNormalization()
+    >>> x, c = np.ones((2, 4, 4, 8), "float32"), np.ones((2, 20), "float32")
+    >>> tuple(bn([x, c], training=True).shape)
+    (2, 4, 4, 8)
+    """
+
+    def __init__(self, spectral_norm=True, momentum=0.9, epsilon=1e-5, kernel_initializer="orthogonal",
+                 sn_epsilon=1e-12, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(spectral_norm, bool):
+            raise ValueError(f"`spectral_norm` must be a bool. Received: spectral_norm={spectral_norm!r}")
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"`momentum` must be in [0, 1). Received: momentum={momentum}")
+        if not epsilon > 0:
+            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
+        self.spectral_norm = spectral_norm
+        self.momentum = float(momentum)
+        self.epsilon = float(epsilon)
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+        self.sn_epsilon = float(sn_epsilon)
+
+    def build(self, input_shape):
+        if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
+            raise ValueError(
+                f"LinearConditionalBatchNormalization expects inputs `[x, c]`. Received input_shape={input_shape}"
+            )
+        x_shape, c_shape = tuple(input_shape[0]), tuple(input_shape[1])
+        if x_shape[-1] is None or len(c_shape) != 2 or c_shape[-1] is None:
+            raise ValueError(
+                "LinearConditionalBatchNormalization expects x with a known channel count and c of shape "
+                f"(N, condition_dim); received x {x_shape}, c {c_shape}."
+            )
+        channels = x_shape[-1]
+        self.gain = self._linear(channels, "gain")
+        self.bias = self._linear(channels, "bias")
+        for layer in (self.gain, self.bias):
+            layer.build(c_shape)
+        self.moving_mean = self.add_weight(name="moving_mean", shape=(channels,), initializer="zeros", trainable=False)
+        self.moving_variance = self.add_weight(name="moving_variance", shape=(channels,), initializer="ones",
+                                               trainable=False)
+
+    def _linear(self, units, name):
+        if self.spectral_norm:
+            return SNDense(units, use_bias=False, kernel_initializer=self.kernel_initializer, epsilon=self.sn_epsilon,
+                           dtype=self.dtype_policy, name=name)
+        return keras.layers.Dense(units, use_bias=False, kernel_initializer=self.kernel_initializer,
+                                  dtype=self.dtype_policy, name=name)
+
+    def call(self, inputs, training=None):
+        x, c = inputs
+        compute_dtype = keras.backend.result_type(x.dtype, "float32")
+        x = ops.cast(x, compute_dtype)
+        rank = len(x.shape)
+        if training and self.trainable:
+            mean, variance = ops.moments(x, axes=list(range(rank - 1)))
+            self.moving_mean.assign(ops.cast(self.moving_mean, compute_dtype) * self.momentum + mean * (1.0 - self.momentum))
+            self.moving_variance.assign(
+                ops.cast(self.moving_variance, compute_dtype) * self.momentum + variance * (1.0 - self.momentum)
+            )
+        else:
+            mean = ops.cast(self.moving_mean, compute_dtype)
+            variance = ops.cast(self.moving_variance, compute_dtype)
+        x_hat = ops.batch_normalization(x, mean=mean, variance=variance, axis=-1, epsilon=self.epsilon)
+        linear_kwargs = {"training": training} if self.spectral_norm else {}
+        shape = (-1,) + (1,) * (rank - 2) + (x.shape[-1],)
+        gain = ops.reshape(ops.cast(self.gain(c, **linear_kwargs), compute_dtype), shape)
+        bias = ops.reshape(ops.cast(self.bias(c, **linear_kwargs), compute_dtype), shape)
+        return ops.cast(x_hat * (1.0 + gain) + bias, self.compute_dtype)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape[0])
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "spectral_norm": self.spectral_norm,
+            "momentum": self.momentum,
+            "epsilon": self.epsilon,
+            "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+            "sn_epsilon": self.sn_epsilon,
+        }

@@ -1,0 +1,6 @@
+from kerasgan.models.biggan.biggan import BigGAN
+from kerasgan.models.biggan.biggan_discriminator import BigGANDiscriminator
+from kerasgan.models.biggan.biggan_generator import BigGANGenerator
+
+__all__ = ["BigGAN", "BigGANDiscriminator", "BigGANGenerator"]
+from kerasgan.models.biggan import presets  # noqa: E402,F401  (registers the presets)
