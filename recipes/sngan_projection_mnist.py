@@ -1,14 +1,23 @@
 """Train the `sngan_projection_mnist` preset from scratch on the embedded MNIST subset (padded to 32×32).
 
-    python recipes/sngan_projection_mnist.py           # ~15 min on 2 CPU cores (TensorFlow backend)
+    python recipes/sngan_projection_mnist.py   # ~12 min on 2 CPU cores (TensorFlow backend)
 
-sn_cifar10.yml's settings: 64 images per D step, n_dis 5 (fit batch 320), hinge loss,
-Adam(2e-4, β1=0, β2=0.9) for both networks (the model's defaults); no learning-rate decay over
-this short run. Writes pretrained/sngan_projection_mnist.weights.h5, zoo/images/sngan_projection_mnist.png and
+Setting C of the SN-GAN paper's Table 1 — Adam(2e-4, β1=0.5, β2=0.999), one D step per G step —
+with the hinge loss, batch 64, 25 epochs (1,975 G steps). sn_cifar10.yml's n_dis = 5 with
+Adam(2e-4, 0, 0.9) fits only ~600 G steps into the same CPU time, which was too few for the
+projection discriminator to learn the classes (13 % classifier accuracy on conditional samples).
+Writes pretrained/sngan_projection_mnist.weights.h5, zoo/images/sngan_projection_mnist.png and
 recipes/results/sngan_projection_mnist.json.
 """
 
+import keras
+
 from kerasgan.zoo.recipe import run_mnist_recipe
 
+
+def optimizers():
+    return keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999), keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999)
+
+
 if __name__ == "__main__":
-    run_mnist_recipe("sngan_projection_mnist", batch_size=320, epochs=40, pad_to=32)
+    run_mnist_recipe("sngan_projection_mnist", batch_size=64, epochs=25, pad_to=32, optimizers=optimizers)

@@ -149,12 +149,19 @@ def test_load_from_source_tree_and_explicit_paths(tmp_path):
         zoo.load(SERVED, weights=other)
 
 
-def test_download_caches_then_works_offline(tmp_path, monkeypatch):
-    preset = zoo.get_preset(SERVED)
+@pytest.fixture
+def origin(tmp_path, monkeypatch):
+    """A folder to serve as the download origin, holding a copy of SERVED's weights; the source
+    tree's pretrained/ is hidden so that only the cache and the download can provide weights."""
     monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path / "no_source_tree"))
-    origin = tmp_path / "origin"
-    origin.mkdir()
-    shutil.copy(_repo("pretrained", preset.weights_file), origin / preset.weights_file)
+    folder = tmp_path / "origin"
+    folder.mkdir()
+    shutil.copy(_repo("pretrained", zoo.get_preset(SERVED).weights_file), folder / zoo.get_preset(SERVED).weights_file)
+    return folder
+
+
+def test_download_caches_then_works_offline(tmp_path, monkeypatch, origin):
+    preset = zoo.get_preset(SERVED)
     with serve(origin) as server:
         monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
         first = zoo.load(SERVED).generate(4, seed=0)
@@ -167,12 +174,9 @@ def test_download_caches_then_works_offline(tmp_path, monkeypatch):
     np.testing.assert_allclose(first, zoo.load(SERVED, weights=str(origin)).generate(4, seed=0), atol=1e-6)
 
 
-def test_corrupted_download_is_rejected_and_cache_left_clean(tmp_path, monkeypatch):
+def test_corrupted_download_is_rejected_and_cache_left_clean(tmp_path, monkeypatch, origin):
     preset = zoo.get_preset(SERVED)
-    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path / "no_source_tree"))
-    origin = tmp_path / "origin"
-    origin.mkdir()
-    data = bytearray(open(_repo("pretrained", preset.weights_file), "rb").read())
+    data = bytearray((origin / preset.weights_file).read_bytes())
     data[len(data) // 2] ^= 0xFF
     (origin / preset.weights_file).write_bytes(bytes(data))
     with serve(origin) as server:
@@ -183,12 +187,8 @@ def test_corrupted_download_is_rejected_and_cache_left_clean(tmp_path, monkeypat
     assert os.listdir(_cache(tmp_path)) == []
 
 
-def test_interrupted_download_never_poisons_the_cache(tmp_path, monkeypatch):
+def test_interrupted_download_never_poisons_the_cache(tmp_path, monkeypatch, origin):
     preset = zoo.get_preset(SERVED)
-    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path / "no_source_tree"))
-    origin = tmp_path / "origin"
-    origin.mkdir()
-    shutil.copy(_repo("pretrained", preset.weights_file), origin / preset.weights_file)
     with serve(origin, truncate=True) as server:
         monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
         with pytest.raises((OSError, zoo.WeightsIntegrityError), match=SERVED):

@@ -4,7 +4,9 @@ from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
-from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
+from kerasgan.layers.linear_conditional_batch_normalization import (
+    LinearConditionalBatchNormalization,
+)
 from kerasgan.layers.linear_maxout import LinearMaxout
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown

@@ -1,6 +1,10 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._batch_statistics import add_moving_statistics
+from kerasgan.layers._batch_statistics import check_momentum_epsilon
+from kerasgan.layers._batch_statistics import normalize
+
 
 @keras.saving.register_keras_serializable(package="kerasgan")
 class ConditionalBatchNormalization(keras.layers.Layer):
@@ -45,13 +49,8 @@ class ConditionalBatchNormalization(keras.layers.Layer):
             raise ValueError(
                 f"`num_classes` must be a positive integer. Received: num_classes={num_classes}"
             )
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"`momentum` must be in [0, 1). Received: momentum={momentum}")
-        if not epsilon > 0:
-            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         self.num_classes = num_classes
-        self.momentum = float(momentum)
-        self.epsilon = float(epsilon)
+        self.momentum, self.epsilon = check_momentum_epsilon(momentum, epsilon)
 
     def build(self, input_shape):
         if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
@@ -69,34 +68,12 @@ class ConditionalBatchNormalization(keras.layers.Layer):
         self.beta = self.add_weight(
             name="beta", shape=(self.num_classes, channels), initializer="zeros"
         )
-        self.moving_mean = self.add_weight(
-            name="moving_mean", shape=(channels,), initializer="zeros", trainable=False
-        )
-        self.moving_variance = self.add_weight(
-            name="moving_variance", shape=(channels,), initializer="ones", trainable=False
-        )
+        add_moving_statistics(self, channels)
 
     def call(self, inputs, training=None):
         x, labels = inputs
-        compute_dtype = keras.backend.result_type(x.dtype, "float32")
-        x = ops.cast(x, compute_dtype)
         rank = len(x.shape)
-        if training and self.trainable:
-            mean, variance = ops.moments(x, axes=list(range(rank - 1)))
-            self.moving_mean.assign(
-                ops.cast(self.moving_mean, compute_dtype) * self.momentum
-                + mean * (1.0 - self.momentum)
-            )
-            self.moving_variance.assign(
-                ops.cast(self.moving_variance, compute_dtype) * self.momentum
-                + variance * (1.0 - self.momentum)
-            )
-        else:
-            mean = ops.cast(self.moving_mean, compute_dtype)
-            variance = ops.cast(self.moving_variance, compute_dtype)
-        x_hat = ops.batch_normalization(
-            x, mean=mean, variance=variance, axis=-1, epsilon=self.epsilon
-        )
+        x_hat, compute_dtype = normalize(self, x, training)
         labels = ops.reshape(ops.cast(labels, "int32"), (-1,))
         broadcast_shape = (-1,) + (1,) * (rank - 2) + (x.shape[-1],)
         gamma = ops.take(ops.cast(self.gamma, compute_dtype), labels, axis=0)

@@ -1,6 +1,9 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._batch_statistics import add_moving_statistics
+from kerasgan.layers._batch_statistics import check_momentum_epsilon
+from kerasgan.layers._batch_statistics import normalize
 from kerasgan.layers.sn_dense import SNDense
 
 
@@ -47,13 +50,8 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
         super().__init__(**kwargs)
         if not isinstance(spectral_norm, bool):
             raise ValueError(f"`spectral_norm` must be a bool. Received: spectral_norm={spectral_norm!r}")
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"`momentum` must be in [0, 1). Received: momentum={momentum}")
-        if not epsilon > 0:
-            raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         self.spectral_norm = spectral_norm
-        self.momentum = float(momentum)
-        self.epsilon = float(epsilon)
+        self.momentum, self.epsilon = check_momentum_epsilon(momentum, epsilon)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.sn_epsilon = float(sn_epsilon)
 
@@ -73,9 +71,7 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
         self.bias = self._linear(channels, "bias")
         for layer in (self.gain, self.bias):
             layer.build(c_shape)
-        self.moving_mean = self.add_weight(name="moving_mean", shape=(channels,), initializer="zeros", trainable=False)
-        self.moving_variance = self.add_weight(name="moving_variance", shape=(channels,), initializer="ones",
-                                               trainable=False)
+        add_moving_statistics(self, channels)
 
     def _linear(self, units, name):
         if self.spectral_norm:
@@ -86,19 +82,8 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
 
     def call(self, inputs, training=None):
         x, c = inputs
-        compute_dtype = keras.backend.result_type(x.dtype, "float32")
-        x = ops.cast(x, compute_dtype)
         rank = len(x.shape)
-        if training and self.trainable:
-            mean, variance = ops.moments(x, axes=list(range(rank - 1)))
-            self.moving_mean.assign(ops.cast(self.moving_mean, compute_dtype) * self.momentum + mean * (1.0 - self.momentum))
-            self.moving_variance.assign(
-                ops.cast(self.moving_variance, compute_dtype) * self.momentum + variance * (1.0 - self.momentum)
-            )
-        else:
-            mean = ops.cast(self.moving_mean, compute_dtype)
-            variance = ops.cast(self.moving_variance, compute_dtype)
-        x_hat = ops.batch_normalization(x, mean=mean, variance=variance, axis=-1, epsilon=self.epsilon)
+        x_hat, compute_dtype = normalize(self, x, training)
         linear_kwargs = {"training": training} if self.spectral_norm else {}
         shape = (-1,) + (1,) * (rank - 2) + (x.shape[-1],)
         gain = ops.reshape(ops.cast(self.gain(c, **linear_kwargs), compute_dtype), shape)
