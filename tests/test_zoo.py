@@ -144,7 +144,7 @@ def test_load_from_source_tree_and_explicit_paths(tmp_path):
     np.testing.assert_allclose(zoo.load(SERVED, weights=str(folder)).generate(4, seed=0), reference, atol=1e-6)
     with pytest.raises(FileNotFoundError, match=r"directory holding 'sngan_mnist.weights.h5'.*no such file"):
         zoo.load(SERVED, weights=str(tmp_path / "nowhere"))
-    other = _repo("pretrained", zoo.get_preset("sngan_projection_mnist").weights_file)
+    other = _repo("pretrained", zoo.get_preset("dcgan_mnist").weights_file)
     with pytest.raises(zoo.WeightsIntegrityError, match=rf"pins {preset.sha256}.*was not\s+loaded"):
         zoo.load(SERVED, weights=other)
 

@@ -29,6 +29,11 @@ register(Preset(
     recipe="recipes/sngan_mnist.py",
     fit=MNIST_FIT,
     status_note="trained on the CPU of a 2-core machine by its recipe.",
+    weights_file="sngan_mnist.weights.h5",
+    sha256="2f0b5398d871d3e7ed8add896c2c053868ac926fbece63d06dab7157f01d3310",
+    metrics={'fid': 26.01848, 'kid': 0.39497, 'kid_std': 0.02634, 'precision': 0.4426, 'recall': 0.57764},
+    metrics_protocol=common.MNIST_PROTOCOL,
+    training={'epochs': 40, 'fit_batch_size': 320, 'training_examples': 5000, 'generator_steps': 640, 'seconds': 563.8, 'backend': 'tensorflow', 'machine': 'x86_64, 2 CPU cores'},
 ))
 
 register(Preset(
