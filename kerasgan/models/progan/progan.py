@@ -145,14 +145,12 @@ def fade_real_images(images, lod, max_lod):
     for k in range(1, max_lod + 1):
         coarse = ops.average_pool(coarse, 2, 2, padding="valid")
         levels.append(ops.repeat(ops.repeat(coarse, 2**k, axis=1), 2**k, axis=2))
+    stack = ops.stack(levels, axis=0)
     base = ops.floor(lod)
-    frac = lod - base
-    fine = sum(ops.cast(ops.equal(base, float(k)), images.dtype) * level for k, level in enumerate(levels))
-    coarser = sum(
-        ops.cast(ops.equal(ops.minimum(base + 1.0, float(max_lod)), float(k)), images.dtype) * level
-        for k, level in enumerate(levels)
-    )
-    return fine + (coarser - fine) * ops.cast(frac, images.dtype)
+    index = ops.cast(base, "int32")
+    fine = ops.take(stack, index, axis=0)
+    coarser = ops.take(stack, ops.minimum(index + 1, max_lod), axis=0)
+    return fine + (coarser - fine) * ops.cast(lod - base, images.dtype)
 
 
 def _reset_state(optimizer, condition):
