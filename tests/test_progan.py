@@ -180,7 +180,7 @@ def test_ema_generator_is_sampled_and_exported(tmp_path):
     assert gan.ema_decay == 0.999
     z = gan.latent_numpy(np.random.default_rng(0), 3)
     ema_out = keras.ops.convert_to_numpy(gan.ema_generator(z))
-    np.testing.assert_allclose(gan.generate(3, seed=0), ema_out, atol=1e-6)
+    np.testing.assert_allclose(gan.generate(3, seed=0), np.clip(ema_out, -1, 1), atol=1e-6)  # samples are clipped
     assert not np.allclose(ema_out, keras.ops.convert_to_numpy(gan.generator(z)))
     if keras.backend.backend() == "torch":
         with pytest.raises(RuntimeError, match="format='onnx'"):

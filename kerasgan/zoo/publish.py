@@ -46,13 +46,15 @@ def save_samples_picture(gan, path, seed=0, centers=None):
     return path
 
 
-def publish(gan, preset, metrics, training, root, centers=None):
-    """Write `<root>/pretrained/<name>.weights.h5`, `<root>/zoo/images/<name>.png` and
-    `<root>/recipes/results/<name>.json` (metrics, training facts, sha256); returns the record."""
+def publish(gan, preset, measure, training, root, centers=None):
+    """Write `<root>/pretrained/<name>.weights.h5` first (so a failing measurement loses no
+    training), then `<root>/zoo/images/<name>.png` and `<root>/recipes/results/<name>.json`
+    (`measure(gan)`'s metrics, training facts, sha256); returns the record."""
     import keras
 
     weights = save_preset_weights(gan, preset, os.path.join(root, "pretrained", f"{preset.name}.weights.h5"))
     save_samples_picture(gan, os.path.join(root, preset.sample_image), centers=centers)
+    metrics = measure(gan)
     record = {
         "name": preset.name,
         "weights_file": os.path.basename(weights),

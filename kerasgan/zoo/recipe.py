@@ -90,8 +90,8 @@ def run_mnist_recipe(name, batch_size, epochs, pad_to=None, optimizers=None, arg
         x, y = x[: args.limit], y[: args.limit]
     data = (x, y) if preset.config.get("num_classes") else (x,)
     gan, training = train(preset, data, batch_size, args.epochs, optimizers)
-    metrics = mnist_metrics(gan, num_samples=200 if args.limit else 5000)
-    record = publish(gan, preset, metrics, training, args.out)
+    num_samples = 200 if args.limit else 5000
+    record = publish(gan, preset, lambda g: mnist_metrics(g, num_samples), training, args.out)
     _report(record)
     return record
 
@@ -105,7 +105,7 @@ def run_mixture_recipe(name, spec, batch_size=100, num_examples=100_000, epochs=
     preset = get_preset(name)
     x = sample_mixture(spec, args.limit or num_examples, seed=0)
     gan, training = train(preset, (x,), batch_size, args.epochs)
-    record = publish(gan, preset, mixture_metrics(gan, spec), training, args.out, centers=spec.centers)
+    record = publish(gan, preset, lambda g: mixture_metrics(g, spec), training, args.out, centers=spec.centers)
     _report(record)
     return record
 
@@ -162,7 +162,7 @@ def run_tfds_recipe(name, dataset, batch_size, iterations, optimizers=None, argv
     epochs = max(-(-args.iterations // steps_per_epoch), 1)
     gan, training = train(preset, data, batch_size, epochs, (lambda: optimizers(args.iterations)) if optimizers else None)
     training["dataset"] = f"tfds {dataset} train"
-    metrics = {} if args.skip_metrics else cifar_metrics(gan, x)
-    record = publish(gan, preset, metrics, training, args.out)
+    record = publish(gan, preset, (lambda g: {}) if args.skip_metrics else (lambda g: cifar_metrics(g, x)),
+                     training, args.out)
     _report(record)
     return record

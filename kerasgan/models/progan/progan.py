@@ -1,4 +1,5 @@
 import keras
+import numpy as np
 from keras import ops
 
 from kerasgan.core.gan import GAN
@@ -111,6 +112,13 @@ class ProGAN(GAN):
     def _set_lod(self, lod):
         for layer in self._blends:
             layer.lod.assign(lod)
+
+    def generate(self, n, seed=None, labels=None, use_ema=True, batch_size=256, truncation=None):
+        """Samples clipped to [-1, 1]: the generator's toRGB is linear (no tanh), and the
+        reference clips when it converts its outputs to images (`convert_images_to_uint8`).
+        `generator(z)` and the exported generator return the raw output."""
+        images = super().generate(n, seed, labels, use_ema, batch_size, truncation)
+        return np.clip(images, -1.0, 1.0)
 
     @property
     def resolution(self):
