@@ -237,11 +237,15 @@ def test_dcgan_mnist_generates_recognisable_digits(digits_classifier):
     assert fresh_confidence < 0.8 or fresh_counts.min() < 30
 
 
-def test_sngan_projection_mnist_draws_the_requested_digits(digits_classifier):
-    gan = zoo.load("sngan_projection_mnist")
+@pytest.mark.parametrize("name", ["sngan_projection_mnist", "biggan_mnist"])
+def test_conditional_presets_draw_the_requested_digits(name, digits_classifier):
+    """The classifier's accuracy on class-conditional samples is well above chance (10 %) and
+    agrees with the registered measurement (5,000 samples) within sampling noise."""
+    gan = zoo.load(name)
     labels = np.repeat(np.arange(10), 50)
-    predicted = digits_classifier.predict_digits(gan.generate(500, seed=0, labels=labels))
-    assert np.mean(predicted == labels) > 0.8
+    accuracy = np.mean(digits_classifier.predict_digits(gan.generate(500, seed=0, labels=labels)) == labels)
+    registered = zoo.info(name)["metrics"]["class_accuracy"]
+    assert accuracy > 0.3 and abs(accuracy - registered) < 0.08, (accuracy, registered)
 
 
 def test_mixture_presets_cover_their_modes():

@@ -35,14 +35,17 @@ def save_preset_weights(gan, preset, path):
 
 
 def save_samples_picture(gan, path, seed=0, centers=None):
-    """An 8×8 grid of samples (class-conditional models: one class per column), or a scatter
-    plot of 2,500 samples for 2-D models."""
+    """An 8×8 grid of samples (class-conditional models: 8 rows, one column per class), or a
+    scatter plot of 2,500 samples for 2-D models."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     if len(gan.image_shape) == 1:
         save_scatter(gan.generate(2500, seed=seed), path, centers=centers)
         return path
-    labels = np.arange(64) % gan.num_classes if gan.num_classes else None
-    save_image_grid(gan.generate(64, seed=seed, labels=labels), path)
+    if gan.num_classes:  # one column per class
+        labels = np.tile(np.arange(gan.num_classes), 8)
+        save_image_grid(gan.generate(len(labels), seed=seed, labels=labels), path, columns=gan.num_classes)
+    else:
+        save_image_grid(gan.generate(64, seed=seed), path)
     return path
 
 
