@@ -25,3 +25,4 @@ MIXTURE_PROTOCOL = (
     "with at least one high-quality sample; reverse KL of the high-quality mode histogram to "
     "uniform; `*_mean` over seeds 0–9."
 )
+TRAINED_HERE = "Trained from scratch by its recipe on the 2 CPU cores of a development machine (no GPU)."

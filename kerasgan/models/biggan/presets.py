@@ -20,7 +20,7 @@ register(Preset(
     reference=REFERENCE + " (launch_cifar_ema.sh settings)",
     recipe="recipes/biggan_mnist.py",
     fit=dict(batch_size=200, epochs=40, optimizer="Adam(2e-4, β=(0, 0.999)) for G and D, 4 D steps of 50 images per G step, orthogonal regularisation 1e-4"),
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
     weights_file="biggan_mnist.weights.h5",
     sha256="c77bd9f09b8023c1fe83a69d328fe9587fc3390778ce9f14bb7c2fa1fcdebb5f",
     metrics={'fid': 16.08468, 'kid': 0.2391, 'kid_std': 0.01572, 'precision': 0.545, 'recall': 0.5321, 'class_accuracy': 0.4544, 'class_accuracy_min': 0.198, 'class_accuracy_per_class': [0.396, 0.882, 0.334, 0.686, 0.324, 0.198, 0.334, 0.48, 0.382, 0.528]},

@@ -19,7 +19,7 @@ register(Preset(
     reference=REFERENCE,
     recipe="recipes/dcgan_mnist.py",
     fit=dict(batch_size=64, epochs=30, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
     weights_file="dcgan_mnist.weights.h5",
     sha256="8aa63061e04a741a4b72e5653d0d4490365959baac4dc58d26034abcbe4997d9",
     metrics={'fid': 15.28338, 'kid': 0.22071, 'kid_std': 0.01601, 'precision': 0.5774, 'recall': 0.70153},

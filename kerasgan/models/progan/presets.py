@@ -23,7 +23,7 @@ register(Preset(
     reference=REFERENCE,
     recipe="recipes/progan_mnist.py",
     fit=dict(batch_size=64, epochs=30, optimizer="Adam(1e-3, β1=0, β2=0.99, ε=1e-8) for G and D (the reference's), WGAN-GP λ 10 + drift 0.001"),
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
 ))
 
 register(Preset(

@@ -28,7 +28,7 @@ register(Preset(
     reference=REFERENCE,
     recipe="recipes/sngan_mnist.py",
     fit=MNIST_FIT,
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
     weights_file="sngan_mnist.weights.h5",
     sha256="2f0b5398d871d3e7ed8add896c2c053868ac926fbece63d06dab7157f01d3310",
     metrics={'fid': 26.01848, 'kid': 0.39497, 'kid_std': 0.02634, 'precision': 0.4426, 'recall': 0.57764},
@@ -51,7 +51,7 @@ register(Preset(
         batch_size=64, epochs=25,
         optimizer="Adam(2e-4, β1=0.5, β2=0.999), n_dis 1: setting C of the SN-GAN paper's Table 1 (a recorded first run with sn_cifar10.yml's n_dis 5 for 625 G steps did not learn the classes: 13 % class accuracy)",
     ),
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
 ))
 
 register(Preset(

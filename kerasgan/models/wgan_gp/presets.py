@@ -25,7 +25,7 @@ register(Preset(
     reference=REFERENCE + " (gan_mnist.py)",
     recipe="recipes/wgangp_mnist.py",
     fit=dict(batch_size=250, epochs=50, optimizer="Adam(1e-4, β1=0.5, β2=0.9) for G and D (gan_mnist.py); 50 images per critic step"),
-    status_note="trained on the CPU of a 2-core machine by its recipe.",
+    status_note=common.TRAINED_HERE,
     weights_file="wgangp_mnist.weights.h5",
     sha256="185e41fb3d41caea3f1f8bf600af1310dbc181049f100311bbcc213a8ae5c134",
     metrics={'fid': 18.21903, 'kid': 0.30281, 'kid_std': 0.02104, 'precision': 0.6014, 'recall': 0.6144},
