@@ -240,13 +240,13 @@ def test_dcgan_mnist_generates_recognisable_digits(digits_classifier):
 
 @pytest.mark.parametrize("name", ["sngan_projection_mnist", "biggan_mnist"])
 def test_conditional_presets_draw_the_requested_digits(name, digits_classifier):
-    """The classifier's accuracy on class-conditional samples is well above chance (10 %) and
+    """The classifier's accuracy on class-conditional samples is at least twice chance (10 %) and
     agrees with the registered measurement (5,000 samples) within sampling noise."""
     gan = zoo.load(name)
     labels = np.repeat(np.arange(10), 50)
     accuracy = np.mean(digits_classifier.predict_digits(gan.generate(500, seed=0, labels=labels)) == labels)
     registered = zoo.info(name)["metrics"]["class_accuracy"]
-    assert accuracy > 0.3 and abs(accuracy - registered) < 0.08, (accuracy, registered)
+    assert accuracy > 0.2 and abs(accuracy - registered) < 0.08, (accuracy, registered)
 
 
 def test_mixture_presets_cover_their_modes():
