@@ -43,6 +43,10 @@ def test_mixture_recipe_end_to_end(tmp_path):
 
 def test_cifar10_recipe_through_tfds(tmp_path, monkeypatch):
     tfds = pytest.importorskip("tensorflow_datasets")
+    if keras.backend.backend() == "jax":
+        # Compiling the full-size DCGAN-32 step takes ~3.5 min on 2 CPU cores under JAX; the tfds
+        # path is backend-independent and the model's JAX training is covered by the shared cases.
+        pytest.skip("full-size CIFAR-10 model: too slow to compile under JAX on CI's CPU")
     argv = ["dcgan_cifar10.py", "--iterations", "1", "--limit", "16", "--skip-metrics", "--out", str(tmp_path)]
     monkeypatch.setattr(sys, "argv", argv)
     with tfds.testing.mock_data(num_examples=16):
