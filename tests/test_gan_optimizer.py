@@ -11,13 +11,13 @@ def test_rejects_non_optimizers_and_shared_objects():
     adam = keras.optimizers.Adam()
     with pytest.raises(TypeError, match=r"`discriminator_optimizer` to be a keras.optimizers.Optimizer.*received 'adam'"):
         kerasgan.GANOptimizer(adam, "adam")
-    with pytest.raises(ValueError, match=r"two distinct optimizer objects"):
+    with pytest.raises(ValueError, match=r"distinct optimizer object per network.*`generator_optimizer` and `discriminator_optimizer`"):
         kerasgan.GANOptimizer(adam, adam)
 
 
 def test_does_not_apply_gradients_itself():
     opt = kerasgan.GANOptimizer(keras.optimizers.Adam(), keras.optimizers.SGD())
-    with pytest.raises(NotImplementedError, match=r"apply `generator_optimizer` or `discriminator_optimizer`"):
+    with pytest.raises(NotImplementedError, match=r"apply `generator_optimizer`, `discriminator_optimizer` or an auxiliary optimizer"):
         opt.apply([], [])
 
 
@@ -33,6 +33,27 @@ def test_config_round_trip_keeps_both_optimizers():
     assert isinstance(again, kerasgan.GANOptimizer)
     assert again.generator_optimizer.get_config()["learning_rate"] == pytest.approx(1e-4)
     assert again.discriminator_optimizer.get_config()["learning_rate"] == pytest.approx(4e-4)
+
+
+def test_auxiliary_optimizers_are_checked_and_round_trip():
+    adam = keras.optimizers.Adam()
+    with pytest.raises(TypeError, match=r"`auxiliary_optimizers\['encoder'\]` to be a keras.optimizers.Optimizer.*received 'sgd'"):
+        kerasgan.GANOptimizer(keras.optimizers.Adam(), keras.optimizers.Adam(), {"encoder": "sgd"})
+    with pytest.raises(ValueError, match=r"same object for `generator_optimizer` and `auxiliary_optimizers\['encoder'\]`"):
+        kerasgan.GANOptimizer(adam, keras.optimizers.Adam(), {"encoder": adam})
+    opt = kerasgan.GANOptimizer(keras.optimizers.Adam(1e-4), keras.optimizers.Adam(2e-4),
+                                {"teacher": keras.optimizers.Adam(3e-4), "encoder": keras.optimizers.SGD(5e-3)})
+    assert list(opt.auxiliary_optimizers) == ["encoder", "teacher"]
+    again = keras.optimizers.deserialize(keras.optimizers.serialize(opt))
+    assert isinstance(again.auxiliary_optimizers["encoder"], keras.optimizers.SGD)
+    assert again.auxiliary_optimizers["teacher"].get_config()["learning_rate"] == pytest.approx(3e-4)
+    with pytest.raises(ValueError, match=r"auxiliary optimizers for \['encoder', 'teacher'\] but the model's auxiliary networks are \[\]"):
+        opt.build_for([keras.Variable(1.0)], [keras.Variable(2.0)])
+
+
+def test_compile_refuses_optimizers_for_unknown_networks():
+    with pytest.raises(ValueError, match=r"auxiliary networks \[\]; received auxiliary optimizers for \['encoder'\]"):
+        _tiny_wgangp().compile(auxiliary_optimizers={"encoder": keras.optimizers.Adam()})
 
 
 def _tiny_wgangp():

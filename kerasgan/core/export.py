@@ -10,12 +10,12 @@ from kerasgan import backend
 FORMATS = ("tf_saved_model", "onnx")
 
 
-def export_generator(generator, latent_dim, num_classes, filepath, format="tf_saved_model"):
+def export_generator(generator, latent_dim, num_classes, filepath, format="tf_saved_model", condition_dim=0):
     if format not in FORMATS:
         raise ValueError(f"`format` must be one of {FORMATS}; received {format!r}.")
     filepath = os.fspath(filepath)
     if format == "onnx":
-        return _export_onnx(generator, latent_dim, num_classes, filepath)
+        return _export_onnx(generator, latent_dim, num_classes, filepath, condition_dim)
     if backend.name() == "torch":
         raise RuntimeError(
             "TF SavedModel export needs the TensorFlow or JAX backend (on torch Keras would need "
@@ -26,8 +26,11 @@ def export_generator(generator, latent_dim, num_classes, filepath, format="tf_sa
     archive = keras.export.ExportArchive()
     archive.track(generator)
     z_spec = keras.InputSpec(shape=(None, latent_dim), dtype="float32")
-    if num_classes:
-        label_spec = keras.InputSpec(shape=(None,), dtype="int32")
+    if num_classes or condition_dim:
+        if condition_dim:
+            label_spec = keras.InputSpec(shape=(None, condition_dim), dtype="float32")
+        else:
+            label_spec = keras.InputSpec(shape=(None,), dtype="int32")
 
         def generate(z, labels):
             return generator([z, labels], training=False)
@@ -43,7 +46,7 @@ def export_generator(generator, latent_dim, num_classes, filepath, format="tf_sa
     return filepath
 
 
-def _export_onnx(generator, latent_dim, num_classes, filepath):
+def _export_onnx(generator, latent_dim, num_classes, filepath, condition_dim=0):
     needs = {"tensorflow": "tf2onnx", "jax": "jax2onnx", "torch": "onnxscript"}[backend.name()]
     try:
         __import__(needs)
@@ -55,6 +58,9 @@ def _export_onnx(generator, latent_dim, num_classes, filepath):
         ) from e
     # Keras's ONNX exporter reads the input signature from a model that has been called once.
     z = np.zeros((1, latent_dim), "float32")
-    generator([z, np.zeros((1,), "int32")] if num_classes else z, training=False)
+    if condition_dim:
+        generator([z, np.zeros((1, condition_dim), "float32")], training=False)
+    else:
+        generator([z, np.zeros((1,), "int32")] if num_classes else z, training=False)
     generator.export(filepath, format="onnx", verbose=False)
     return filepath

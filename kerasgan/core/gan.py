@@ -20,14 +20,21 @@ class GAN(keras.Model):
     One backend-neutral training step, written in `keras.ops`: for each batch it makes
     `n_critic` discriminator updates (the batch is split into `n_critic` equal chunks, one per
     update, as the reference trainers draw a fresh real batch per critic step), then one generator
-    update, then the optional EMA update of a generator copy. Per-backend work (gradients, the JAX
-    state threading) lives in `kerasgan.backend`. Subclasses change the objective through narrow
-    hooks: `discriminator_loss`, `generator_loss`, `discriminator_penalties`,
-    `generator_penalties`, `sample_latent`, `sample_labels`, `default_optimizers`, `begin_step`,
-    `ema_step`.
+    update, then the updates of any auxiliary networks (`auxiliary_steps`: IVGAN's encoder, HGAN's
+    teacher), then the optional EMA update of a generator copy. Per-backend work (gradients, the
+    JAX state threading) lives in `kerasgan.backend`. Subclasses change the objective through
+    narrow hooks: `discriminator_loss`, `generator_loss`, `discriminator_penalties`,
+    `generator_penalties`, `auxiliary_steps`, `sample_latent`, `sample_labels`,
+    `sample_conditions`, `default_optimizers`, `default_auxiliary_optimizers`, `begin_step`,
+    `ema_step`. Extra trained networks are named in the class attribute `auxiliary_networks`:
+    each is a `keras.Model` attribute with its own optimizer (inside the one `GANOptimizer`),
+    saved, loaded and serialized with the model.
 
     Batches are images in [-1, 1] (floating point, channels last), optionally with integer class
-    labels (required when the generator is class-conditional). The `fit` logs hold `d_loss`,
+    labels (required when the generator is class-conditional, `num_classes > 0`) or float
+    condition vectors (required when it is conditioned on `condition_dim` continuous properties,
+    e.g. CESAGAN's tile counts; fakes are then generated for the real batch's conditions). The
+    `fit` logs hold `d_loss`,
     `g_loss` and each model-specific term (for example `gp` for WGAN-GP). Training stops with a
     `FloatingPointError` naming the term as soon as a logged loss is not finite.
 
@@ -44,6 +51,10 @@ class GAN(keras.Model):
         ema_decay: if set, keep an exponential moving average copy of the generator
             (`ema_generator`, all its variables) updated after each generator step.
         ema_start: generator steps before which the EMA copy just tracks the generator.
+        instance_noise: if set, the standard deviation of Gaussian noise added to the real and
+            generated images the discriminator's adversarial output sees (Sønderby et al., 2017):
+            a float, or a `keras.optimizers.schedules.LearningRateSchedule` of the generator
+            step (e.g. `PiecewiseConstantDecay` for IVGAN's schedule).
         seed: seed of the model's `SeedGenerator` (latents, labels, penalty noise).
 
     Example:
@@ -62,6 +73,7 @@ class GAN(keras.Model):
     """
 
     loss_terms = ()
+    auxiliary_networks = ()
     requires_input_gradients = False
 
     def __init__(
@@ -74,6 +86,7 @@ class GAN(keras.Model):
         latent_distribution="normal",
         ema_decay=None,
         ema_start=0,
+        instance_noise=None,
         seed=None,
         **kwargs,
     ):
@@ -104,10 +117,17 @@ class GAN(keras.Model):
         self.ema_decay = ema_decay
         self.ema_start = int(ema_start)
         self.seed = seed
+        self.instance_noise = _instance_noise_arg(instance_noise)
         spec = network_spec(generator, discriminator)
         self.latent_dim = spec.latent_dim
         self.num_classes = spec.num_classes
+        self.condition_dim = spec.condition_dim
         self.image_shape = spec.image_shape
+        if self.condition_dim and g_batch_size is not None:
+            raise ValueError(
+                "A GAN conditioned on continuous vectors generates its fakes for the real batch's "
+                f"conditions, so `g_batch_size` must be None; received {g_batch_size!r}."
+            )
         self.seed_generator = keras.random.SeedGenerator(seed)
         self.ema_generator = None
         if ema_decay is not None:
@@ -127,6 +147,10 @@ class GAN(keras.Model):
             keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.999),
         )
 
+    def default_auxiliary_optimizers(self):
+        """`{name: optimizer}` for each of `auxiliary_networks`, used when `compile()` is given none."""
+        return {}
+
     def begin_step(self, images):
         """Called first in every training step (inside the compiled step): update per-step
         state and return the real images the step trains on. ProGAN's level-of-detail schedule
@@ -143,10 +167,22 @@ class GAN(keras.Model):
             return keras.random.uniform(shape, -1.0, 1.0, seed=self.seed_generator)
         return keras.random.normal(shape, seed=self.seed_generator)
 
-    def sample_labels(self, n):
+    def sample_labels(self, n, real_labels=None):
+        """Labels of `n` fakes: uniform class ids, or for condition-vector models the real
+        batch's conditions `real_labels`; `None` for unconditional models."""
+        if self.condition_dim:
+            return real_labels
         if not self.num_classes:
             return None
         return keras.random.randint((n,), 0, self.num_classes, seed=self.seed_generator, dtype="int32")
+
+    def sample_conditions(self, rng, n):
+        """Condition vectors for `generate(n)` without `labels` (condition-vector models only;
+        the default asks for them). `rng` is a `numpy.random.Generator`."""
+        raise ValueError(
+            f"{type(self).__name__} is conditioned on {self.condition_dim}-dimensional vectors: pass "
+            f"`labels` as a float array of shape ({n}, {self.condition_dim})."
+        )
 
     def discriminator_loss(self, real_logits, fake_logits):
         return self._adversarial.discriminator(real_logits, fake_logits)
@@ -158,18 +194,54 @@ class GAN(keras.Model):
         """Extra discriminator terms, `{name: scalar}`; each name must be in `loss_terms`."""
         return {}
 
-    def generator_penalties(self, fake, fake_labels, fake_logits):
-        """Extra generator terms, `{name: scalar}`; each name must be in `loss_terms`."""
+    def generator_penalties(self, fake, fake_labels, fake_logits, real, real_labels):
+        """Extra generator terms, `{name: scalar}`; each name must be in `loss_terms`. `real` and
+        `real_labels` are the last critic step's real images and labels."""
         return {}
 
+    def auxiliary_steps(self, images, labels):
+        """Updates of the `auxiliary_networks` after the generator step, given the whole batch;
+        returns `{name: scalar}` terms to log (names in `loss_terms`). Use `minimize`."""
+        return {}
+
+    def instance_noise_stddev(self):
+        """The instance noise's standard deviation at this generator step (0 when unused)."""
+        if self.instance_noise is None:
+            return 0.0
+        if isinstance(self.instance_noise, float):
+            return self.instance_noise
+        return ops.cast(self.instance_noise(self.g_optimizer.iterations), "float32")
+
+    def add_instance_noise(self, images):
+        if self.instance_noise is None:
+            return images
+        images = ops.convert_to_tensor(images)
+        noise = keras.random.normal(ops.shape(images), seed=self.seed_generator, dtype=images.dtype)
+        return images + ops.cast(self.instance_noise_stddev(), images.dtype) * noise
+
     # ----------------------------------------------------------- networks
+    @property
+    def conditional(self):
+        """Whether the networks take labels (class ids or condition vectors) as a second input."""
+        return bool(self.num_classes or self.condition_dim)
+
+    @property
+    def networks(self):
+        """`{name: network}`: generator, discriminator, EMA generator (when kept) and the
+        auxiliary networks."""
+        nets = {"generator": self.generator, "discriminator": self.discriminator}
+        if self.ema_generator is not None:
+            nets["ema_generator"] = self.ema_generator
+        nets.update({name: getattr(self, name) for name in self.auxiliary_networks})
+        return nets
+
     def generate_images(self, z, labels=None, training=False, generator=None):
         generator = generator or self.generator
-        inputs = [z, labels] if self.num_classes else z
+        inputs = [z, labels] if self.conditional else z
         return generator(inputs, training=training)
 
     def discriminate(self, images, labels=None, training=False):
-        inputs = [images, labels] if self.num_classes else images
+        inputs = [images, labels] if self.conditional else images
         return self.discriminator(inputs, training=training)
 
     def call(self, inputs, training=False):
@@ -181,6 +253,7 @@ class GAN(keras.Model):
         g_optimizer=None,
         d_optimizer=None,
         optimizer=None,
+        auxiliary_optimizers=None,
         jit_compile="auto",
         steps_per_execution=1,
         run_eagerly=False,
@@ -193,7 +266,9 @@ class GAN(keras.Model):
             g_optimizer, d_optimizer: optimizers of the generator and the discriminator
                 (defaults: `default_optimizers()`, the paper's). Learning-rate schedules work as
                 usual; each schedule counts its own optimizer's steps.
-            optimizer: alternatively, a `GANOptimizer` holding both.
+            optimizer: alternatively, a `GANOptimizer` holding both (and the auxiliary ones).
+            auxiliary_optimizers: `{name: optimizer}` for some or all of the model's
+                `auxiliary_networks` (the rest: `default_auxiliary_optimizers()`).
             jit_compile: `"auto"` follows Keras: `jax.jit` on JAX, XLA on TensorFlow only when a
                 GPU is present (graph mode on CPU), eager on torch; `True` forces XLA on
                 TensorFlow. On torch models with gradient penalties always run eagerly
@@ -207,16 +282,25 @@ class GAN(keras.Model):
                 f"loss={kwargs.get('loss')!r}, metrics={kwargs.get('metrics')!r}."
             )
         if optimizer is not None:
-            if g_optimizer is not None or d_optimizer is not None:
-                raise ValueError("Pass either `optimizer` (a GANOptimizer) or g_/d_optimizer, not both.")
+            if g_optimizer is not None or d_optimizer is not None or auxiliary_optimizers:
+                raise ValueError(
+                    "Pass either `optimizer` (a GANOptimizer) or g_/d_/auxiliary_optimizers, not both."
+                )
             if not isinstance(optimizer, GANOptimizer):
                 raise TypeError(
                     "GAN.compile expects `optimizer` to be a kerasgan.GANOptimizer (or pass "
                     f"g_optimizer= and d_optimizer=); received {type(optimizer).__name__}."
                 )
         else:
+            unknown = sorted(set(auxiliary_optimizers or {}) - set(self.auxiliary_networks))
+            if unknown:
+                raise ValueError(
+                    f"{type(self).__name__} has the auxiliary networks {list(self.auxiliary_networks)}; "
+                    f"received auxiliary optimizers for {unknown}."
+                )
             default_g, default_d = self.default_optimizers()
-            optimizer = GANOptimizer(g_optimizer or default_g, d_optimizer or default_d)
+            auxiliary = {**self.default_auxiliary_optimizers(), **(auxiliary_optimizers or {})}
+            optimizer = GANOptimizer(g_optimizer or default_g, d_optimizer or default_d, auxiliary)
         if backend.name() == "torch" and self.requires_input_gradients:
             if jit_compile is True:
                 raise ValueError(
@@ -233,7 +317,9 @@ class GAN(keras.Model):
             run_eagerly=run_eagerly,
         )
         optimizer.build_for(
-            self.generator.trainable_variables, self.discriminator.trainable_variables
+            self.generator.trainable_variables,
+            self.discriminator.trainable_variables,
+            {name: getattr(self, name).trainable_variables for name in self.auxiliary_networks},
         )
 
     @property
@@ -243,6 +329,10 @@ class GAN(keras.Model):
     @property
     def d_optimizer(self):
         return self.optimizer.discriminator_optimizer
+
+    def auxiliary_optimizer(self, name):
+        """The optimizer of the auxiliary network `name`."""
+        return self.optimizer.auxiliary_optimizers[name]
 
     def get_compile_config(self):
         if not self.compiled:
@@ -264,12 +354,17 @@ class GAN(keras.Model):
     def fit(self, x=None, y=None, batch_size=None, *args, callbacks=None, **kwargs):
         self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])
-        if getattr(self, "check_finite", True) and not any(
-            isinstance(c, NonFiniteLossGuard) for c in callbacks
-        ):
-            callbacks.append(NonFiniteLossGuard())
+        for needed in self.training_callbacks():
+            if not any(isinstance(c, type(needed)) for c in callbacks):
+                callbacks.append(needed)
         with backend.fit_guard(self):
             return super().fit(x, y, batch_size, *args, callbacks=callbacks, **kwargs)
+
+    def training_callbacks(self):
+        """Callbacks the model needs in `fit`, each added unless one of its type is passed: the
+        `NonFiniteLossGuard` (unless compiled with `check_finite=False`) and model-specific ones
+        (HGAN's teacher-sample refresh)."""
+        return [NonFiniteLossGuard()] if getattr(self, "check_finite", True) else []
 
     def _check_remainder(self, x, batch_size):
         # Array inputs: a last partial batch smaller than n_critic cannot be split; say so before
@@ -306,26 +401,33 @@ class GAN(keras.Model):
             d_loss = d_loss + loss / self.n_critic
             for name, value in terms.items():
                 d_terms[name] = d_terms.get(name, 0.0) + value / self.n_critic
-        g_loss, g_terms = self._generator_step(self.g_batch_size or chunk)
+        g_loss, g_terms = self._generator_step(self.g_batch_size or chunk, real, real_labels)
+        aux_terms = self.auxiliary_steps(images, labels)
         if self.ema_generator is not None:
             self._update_ema()
         self.optimizer.iterations.assign_add(1)
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
-        for name, value in {**d_terms, **g_terms}.items():
+        for name, value in {**d_terms, **g_terms, **aux_terms}.items():
             self.term_trackers[name].update_state(value)
         return {m.name: m.result() for m in self.metrics}
 
+    def minimize(self, optimizer, variables, loss_fn):
+        """One update of `variables` by `optimizer` on `loss_fn() -> (loss, terms)`; returns
+        `(loss, terms)`. The D, G and auxiliary steps all go through here."""
+        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
+        backend.apply_gradients(optimizer, grads, variables)
+        return loss, terms
+
     def _discriminator_step(self, real, real_labels, n):
         z = self.sample_latent(n)
-        fake_labels = self.sample_labels(n)
-        variables = self.discriminator.trainable_variables
+        fake_labels = self.sample_labels(n, real_labels)
 
         def loss_fn():
             with backend.no_grad():
                 fake = ops.stop_gradient(self.generate_images(z, fake_labels, training=True))
-            real_logits = self.discriminate(real, real_labels, training=True)
-            fake_logits = self.discriminate(fake, fake_labels, training=True)
+            real_logits = self.discriminate(self.add_instance_noise(real), real_labels, training=True)
+            fake_logits = self.discriminate(self.add_instance_noise(fake), fake_labels, training=True)
             loss = self.discriminator_loss(real_logits, fake_logits)
             terms = self.discriminator_penalties(
                 real, fake, real_labels, fake_labels, real_logits, fake_logits
@@ -334,27 +436,22 @@ class GAN(keras.Model):
                 loss = loss + value
             return loss, terms
 
-        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
-        backend.apply_gradients(self.d_optimizer, grads, variables)
-        return loss, terms
+        return self.minimize(self.d_optimizer, self.discriminator.trainable_variables, loss_fn)
 
-    def _generator_step(self, n):
+    def _generator_step(self, n, real, real_labels):
         z = self.sample_latent(n)
-        fake_labels = self.sample_labels(n)
-        variables = self.generator.trainable_variables
+        fake_labels = self.sample_labels(n, real_labels)
 
         def loss_fn():
             fake = self.generate_images(z, fake_labels, training=True)
-            fake_logits = self.discriminate(fake, fake_labels, training=True)
+            fake_logits = self.discriminate(self.add_instance_noise(fake), fake_labels, training=True)
             loss = self.generator_loss(fake_logits)
-            terms = self.generator_penalties(fake, fake_labels, fake_logits)
+            terms = self.generator_penalties(fake, fake_labels, fake_logits, real, real_labels)
             for value in terms.values():
                 loss = loss + value
             return loss, terms
 
-        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
-        backend.apply_gradients(self.g_optimizer, grads, variables)
-        return loss, terms
+        return self.minimize(self.g_optimizer, self.generator.trainable_variables, loss_fn)
 
     def _update_ema(self):
         step = self.ema_step()
@@ -371,6 +468,8 @@ class GAN(keras.Model):
 
         Latents (and labels, for a conditional model without `labels`) come from
         `numpy.random.default_rng(seed)`, so the same seed gives the same images on every backend.
+        `labels` are class ids (`num_classes > 0`) or float condition vectors of shape
+        `(n, condition_dim)`; without them a condition-vector model asks `sample_conditions`.
         Uses the EMA generator when the model keeps one and `use_ema` is true. `truncation=t`
         applies the truncation trick (BigGAN): latent entries with |z| > t are redrawn until all
         lie within the threshold.
@@ -387,6 +486,14 @@ class GAN(keras.Model):
                 raise ValueError(
                     f"`labels` must hold {n} class ids in [0, {self.num_classes}); received shape "
                     f"{labels.shape} with values in [{labels.min()}, {labels.max()}]."
+                )
+        elif self.condition_dim:
+            labels = self.sample_conditions(rng, n) if labels is None else labels
+            labels = np.asarray(labels, dtype="float32")
+            if labels.shape != (n, self.condition_dim) or not np.isfinite(labels).all():
+                raise ValueError(
+                    f"`labels` must be finite condition vectors of shape ({n}, {self.condition_dim}); "
+                    f"received shape {labels.shape}."
                 )
         elif labels is not None:
             raise ValueError("This GAN is unconditional: `labels` must be None.")
@@ -424,7 +531,8 @@ class GAN(keras.Model):
         from kerasgan.core.export import export_generator
 
         generator = self.ema_generator if (use_ema and self.ema_generator is not None) else self.generator
-        return export_generator(generator, self.latent_dim, self.num_classes, filepath, format)
+        return export_generator(generator, self.latent_dim, self.num_classes, filepath, format,
+                                condition_dim=self.condition_dim)
 
     # ------------------------------------------------------------- saving
     def _own_state(self):
@@ -458,14 +566,37 @@ class GAN(keras.Model):
             "latent_distribution": self.latent_distribution,
             "ema_decay": self.ema_decay,
             "ema_start": self.ema_start,
+            **({} if self.instance_noise is None else {"instance_noise": _serialize_noise(self.instance_noise)}),
             "seed": self.seed,
+            **{name: serialization_lib.serialize_keras_object(getattr(self, name)) for name in self.auxiliary_networks},
         }
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
-        for key in ("generator", "discriminator"):
+        for key in ("generator", "discriminator", *cls.auxiliary_networks):
             config[key] = serialization_lib.deserialize_keras_object(
                 config[key], custom_objects=custom_objects
             )
         return cls(**config)
+
+
+def _instance_noise_arg(value):
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = keras.optimizers.schedules.deserialize(value)
+    if isinstance(value, keras.optimizers.schedules.LearningRateSchedule):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    raise ValueError(
+        "`instance_noise` must be None, a standard deviation >= 0 or a "
+        f"keras.optimizers.schedules.LearningRateSchedule of the generator step; received {value!r}."
+    )
+
+
+def _serialize_noise(value):
+    if isinstance(value, float):
+        return value
+    return keras.optimizers.schedules.serialize(value)

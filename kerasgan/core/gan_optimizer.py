@@ -4,19 +4,23 @@ from keras.src.saving import serialization_lib
 
 @keras.saving.register_keras_serializable(package="kerasgan")
 class GANOptimizer(keras.optimizers.Optimizer):
-    """One optimizer object that owns the generator's and the discriminator's optimizers.
+    """One optimizer object that owns the generator's, the discriminator's and any auxiliary
+    network's optimizers.
 
     Keras's JAX trainer threads exactly one optimizer's variables through its pure train step;
     a second optimizer kept as a plain attribute would silently keep frozen Adam moments there.
     This container (the same trick as `keras.optimizers.LossScaleOptimizer`) exposes the variables
-    of both inner optimizers as its own, so their state is carried on JAX and is saved, loaded and
+    of its inner optimizers as its own, so their state is carried on JAX and is saved, loaded and
     sharded with the model on every backend. It never updates weights itself: the GAN core applies
-    `generator_optimizer` and `discriminator_optimizer` to their own networks (TTUR: each has its
-    own learning rate, betas and schedule).
+    each inner optimizer to its own network (TTUR: each has its own learning rate, betas and
+    schedule). Models with more than two trained networks (IVGAN's encoder, HGAN's teacher and
+    second discriminator) name the extra optimizers in `auxiliary_optimizers`.
 
     Args:
         generator_optimizer: a `keras.optimizers.Optimizer` for the generator.
         discriminator_optimizer: a `keras.optimizers.Optimizer` for the discriminator.
+        auxiliary_optimizers: optional `{network name: optimizer}` for the model's auxiliary
+            networks (`GAN.auxiliary_networks`).
         name: the container's name.
 
     Example:
@@ -29,36 +33,55 @@ class GANOptimizer(keras.optimizers.Optimizer):
     ```
     """
 
-    def __init__(self, generator_optimizer, discriminator_optimizer, name="gan_optimizer", **kwargs):
-        for role, opt in (("generator_optimizer", generator_optimizer),
-                          ("discriminator_optimizer", discriminator_optimizer)):
+    def __init__(self, generator_optimizer, discriminator_optimizer, auxiliary_optimizers=None,
+                 name="gan_optimizer", **kwargs):
+        auxiliary_optimizers = dict(auxiliary_optimizers or {})
+        named = [("generator_optimizer", generator_optimizer), ("discriminator_optimizer", discriminator_optimizer)]
+        named += [(f"auxiliary_optimizers[{key!r}]", opt) for key, opt in sorted(auxiliary_optimizers.items())]
+        for role, opt in named:
             if not isinstance(opt, keras.optimizers.Optimizer):
                 raise TypeError(
                     f"GANOptimizer expects `{role}` to be a keras.optimizers.Optimizer instance; "
                     f"received {opt!r} of type {type(opt).__name__}."
                 )
-        if generator_optimizer is discriminator_optimizer:
-            raise ValueError(
-                "GANOptimizer needs two distinct optimizer objects (each keeps its own moments); "
-                "received the same object for the generator and the discriminator."
-            )
+        seen = {}
+        for role, opt in named:
+            if id(opt) in seen:
+                raise ValueError(
+                    "GANOptimizer needs a distinct optimizer object per network (each keeps its own "
+                    f"moments); received the same object for `{seen[id(opt)]}` and `{role}`."
+                )
+            seen[id(opt)] = role
         super().__init__(learning_rate=0.0, name=name, **kwargs)
         self.generator_optimizer = generator_optimizer
         self.discriminator_optimizer = discriminator_optimizer
+        self.auxiliary_optimizers = {key: auxiliary_optimizers[key] for key in sorted(auxiliary_optimizers)}
 
-    def build_for(self, generator_variables, discriminator_variables):
-        """Build both inner optimizers for their networks' trainable variables."""
-        if not self.generator_optimizer.built:
-            self.generator_optimizer.build(generator_variables)
-        if not self.discriminator_optimizer.built:
-            self.discriminator_optimizer.build(discriminator_variables)
+    @property
+    def inner_optimizers(self):
+        """The generator's, the discriminator's, then the auxiliary optimizers (sorted by name)."""
+        return [self.generator_optimizer, self.discriminator_optimizer, *self.auxiliary_optimizers.values()]
+
+    def build_for(self, generator_variables, discriminator_variables, auxiliary_variables=None):
+        """Build every inner optimizer for its network's trainable variables."""
+        auxiliary_variables = dict(auxiliary_variables or {})
+        if set(auxiliary_variables) != set(self.auxiliary_optimizers):
+            raise ValueError(
+                f"GANOptimizer holds auxiliary optimizers for {sorted(self.auxiliary_optimizers)} but the "
+                f"model's auxiliary networks are {sorted(auxiliary_variables)}."
+            )
+        pairs = [(self.generator_optimizer, generator_variables), (self.discriminator_optimizer, discriminator_variables)]
+        pairs += [(self.auxiliary_optimizers[key], auxiliary_variables[key]) for key in self.auxiliary_optimizers]
+        for opt, variables in pairs:
+            if not opt.built:
+                opt.build(variables)
         if not self.built:
-            super().build(list(generator_variables) + list(discriminator_variables))
+            super().build([v for _, variables in pairs for v in variables])
 
     def build(self, var_list):
         if self.built:
             return
-        if not (self.generator_optimizer.built and self.discriminator_optimizer.built):
+        if not all(opt.built for opt in self.inner_optimizers):
             raise ValueError(
                 "GANOptimizer is built by `GAN.compile`, which knows which variables belong to the "
                 "generator and which to the discriminator; received a plain `build(var_list)` "
@@ -68,11 +91,7 @@ class GANOptimizer(keras.optimizers.Optimizer):
 
     @property
     def variables(self):
-        return (
-            self._variables
-            + self.generator_optimizer.variables
-            + self.discriminator_optimizer.variables
-        )
+        return self._variables + [v for opt in self.inner_optimizers for v in opt.variables]
 
     def save_own_variables(self, store):
         # The inner optimizers are saved as this object's children; store only our own state.
@@ -90,18 +109,23 @@ class GANOptimizer(keras.optimizers.Optimizer):
 
     def apply(self, grads, trainable_variables=None):
         raise NotImplementedError(
-            "GANOptimizer does not apply gradients itself; apply `generator_optimizer` or "
-            "`discriminator_optimizer` to their own networks' variables."
+            "GANOptimizer does not apply gradients itself; apply `generator_optimizer`, "
+            "`discriminator_optimizer` or an auxiliary optimizer to its own network's variables."
         )
 
     def get_config(self):
-        return {
+        config = {
             "name": self.name,
             "generator_optimizer": serialization_lib.serialize_keras_object(self.generator_optimizer),
             "discriminator_optimizer": serialization_lib.serialize_keras_object(
                 self.discriminator_optimizer
             ),
         }
+        if self.auxiliary_optimizers:
+            config["auxiliary_optimizers"] = {
+                key: serialization_lib.serialize_keras_object(opt) for key, opt in self.auxiliary_optimizers.items()
+            }
+        return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
@@ -110,4 +134,8 @@ class GANOptimizer(keras.optimizers.Optimizer):
             config[key] = serialization_lib.deserialize_keras_object(
                 config[key], custom_objects=custom_objects
             )
+        config["auxiliary_optimizers"] = {
+            key: serialization_lib.deserialize_keras_object(value, custom_objects=custom_objects)
+            for key, value in config.get("auxiliary_optimizers", {}).items()
+        }
         return cls(**config)

@@ -8,12 +8,13 @@ import collections
 
 import keras
 
-NetworkSpec = collections.namedtuple("NetworkSpec", ["latent_dim", "num_classes", "image_shape"])
+NetworkSpec = collections.namedtuple("NetworkSpec", ["latent_dim", "num_classes", "condition_dim", "image_shape"])
 
 
 def network_spec(generator, discriminator):
     latent_dim = getattr(generator, "latent_dim", None)
     num_classes = int(getattr(generator, "num_classes", 0) or 0)
+    condition_dim = int(getattr(generator, "condition_dim", 0) or 0)
     image_shape = getattr(generator, "image_shape", None)
     if latent_dim is None or image_shape is None:
         raise ValueError(
@@ -27,13 +28,24 @@ def network_spec(generator, discriminator):
             f"The generator is conditioned on {num_classes} classes but the discriminator on "
             f"{d_classes}; both must agree."
         )
+    d_conditions = int(getattr(discriminator, "condition_dim", 0) or 0)
+    if d_conditions != condition_dim:
+        raise ValueError(
+            f"The generator is conditioned on {condition_dim}-dimensional vectors but the "
+            f"discriminator on {d_conditions}-dimensional ones; both must agree."
+        )
+    if num_classes and condition_dim:
+        raise ValueError(
+            "A generator is conditioned on class ids (`num_classes`) or on vectors "
+            f"(`condition_dim`), not both; received num_classes={num_classes}, condition_dim={condition_dim}."
+        )
     d_shape = getattr(discriminator, "image_shape", None)
     if d_shape is not None and tuple(d_shape) != tuple(image_shape):
         raise ValueError(
             f"The generator makes images of shape {tuple(image_shape)} but the discriminator "
             f"expects {tuple(d_shape)}."
         )
-    return NetworkSpec(int(latent_dim), num_classes, tuple(image_shape))
+    return NetworkSpec(int(latent_dim), num_classes, condition_dim, tuple(image_shape))
 
 
 def check_batch(model, images, labels):
@@ -62,6 +74,8 @@ def check_batch(model, images, labels):
             f"Each batch is split into n_critic={model.n_critic} discriminator steps, so it needs at "
             f"least {model.n_critic} images; received a batch of {shape[0]}."
         )
+    if model.condition_dim:
+        return images, _check_conditions(model, labels)
     if model.num_classes:
         if labels is None:
             raise ValueError(
@@ -80,3 +94,21 @@ def check_batch(model, images, labels):
     else:
         labels = None
     return images, labels
+
+
+def _check_conditions(model, conditions):
+    expected = f"(batch, {model.condition_dim})"
+    if conditions is None:
+        raise ValueError(
+            f"{type(model).__name__} is conditioned on {model.condition_dim}-dimensional vectors: each "
+            f"batch must be a tuple (images, conditions) with float conditions of shape {expected}; "
+            "received images only."
+        )
+    dtype = keras.backend.standardize_dtype(conditions.dtype)
+    shape = tuple(conditions.shape)
+    if "float" not in dtype or len(shape) != 2 or shape[1] != model.condition_dim:
+        raise ValueError(
+            f"{type(model).__name__} expects float condition vectors of shape {expected}; received "
+            f"dtype {dtype} and shape {shape}."
+        )
+    return conditions
