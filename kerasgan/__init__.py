@@ -4,6 +4,7 @@ from kerasgan import backend
 from kerasgan import callbacks
 from kerasgan import data
 from kerasgan import layers
+from kerasgan import levels
 from kerasgan import losses
 from kerasgan import metrics
 from kerasgan import models
@@ -13,4 +14,4 @@ from kerasgan.core.gan_optimizer import GANOptimizer
 
 __version__ = "0.1.0"
 
-__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "losses", "metrics", "models", "zoo"]
+__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "levels", "losses", "metrics", "models", "zoo"]

@@ -7,7 +7,10 @@ tests run over all cases.
 import keras
 import numpy as np
 
+from kerasgan.models import CESAGAN
 from kerasgan.models import DCGAN
+from kerasgan.models import HGAN
+from kerasgan.models import IVGAN
 from kerasgan.models import SNGAN
 from kerasgan.models import WGANGP
 from kerasgan.models import BigGAN
@@ -77,8 +80,45 @@ def biggan():
     return gan, (x, np.arange(len(x)) % 3)
 
 
+def ivgan():
+    # Two encoder steps per iteration (the reference: 10) and constant instance noise.
+    gan = IVGAN(image_shape=(32, 32, 3), latent_dim=8, num_blocks=4, g_filters=4, d_filters=4, e_filters=4,
+                encoder_steps=2, instance_noise=0.05, seed=7)
+    gan.compile()
+    return gan, (_images((32, 32, 3)),)
+
+
+def hgan():
+    from kerasgan.data import load_mnist_subset
+
+    gan = HGAN(image_shape=(8, 8, 1), latent_dim=8, base_filters=4, teacher_filters=4, teacher_blocks=1,
+               teacher_bank_size=16, seed=8)
+    gan.compile()
+    x, _ = load_mnist_subset()
+    return gan, (x[: 2 * BATCH, 10:18, 10:18],)
+
+
+def cesagan():
+    from kerasgan.levels import encode_levels
+    from kerasgan.levels import level_conditions
+    from kerasgan.levels import load_zelda_levels
+
+    levels = load_zelda_levels()
+    gan = CESAGAN(latent_dim=8, filters=8, embedding_dim=4, seed=9)
+    gan.set_training_levels(levels)
+    gan.compile()
+    order = np.arange(2 * BATCH) % len(levels)
+    return gan, (encode_levels(levels)[order], level_conditions(levels)[order])
+
+
 CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection, "mixture": mixture,
-         "progan": progan, "biggan": biggan}
+         "progan": progan, "biggan": biggan, "ivgan": ivgan, "hgan": hgan, "cesagan": cesagan}
+
+# Updates per training step of each auxiliary network's optimizer.
+AUXILIARY_UPDATES = {"ivgan": {"encoder": 2}, "hgan": {"teacher": 1, "teacher_discriminator": 1}}
+
+# The models of issue 6, whose generator export the shared tests check (the others have their own).
+EXPORT_CASES = ("ivgan", "hgan", "cesagan")
 
 # Variables whose gradient is identically zero under the model's objective, with the reason.
 INVARIANT = {
@@ -95,9 +135,25 @@ INVARIANT = {
 }
 
 
+# Hinge loss: while every real and fake logit lies inside the margin (|D| < 1, as in the first steps
+# of the tiny case), the critic's output bias gets gradient -1 (reals) + 1 (fakes) = 0.
+INVARIANT["cesagan"] = lambda gan: [gan.discriminator.layers[-1].bias]
+
+
 def invariant_paths(name, gan):
     return {v.path for v in INVARIANT.get(name, lambda gan: [])(gan)}
 
 
 def fit_batch_size(gan):
     return BATCH * gan.n_critic
+
+
+def generator_inputs(gan, n, seed=0):
+    """A latent batch and, for conditional models, labels or condition vectors."""
+    rng = np.random.default_rng(seed)
+    z = rng.standard_normal((n, gan.latent_dim)).astype("float32")
+    if gan.num_classes:
+        return [z, (np.arange(n) % gan.num_classes).astype("int32")]
+    if gan.condition_dim:
+        return [z, rng.uniform(0, 4, (n, gan.condition_dim)).astype("float32")]
+    return z

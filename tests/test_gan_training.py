@@ -3,9 +3,13 @@
 import keras
 import numpy as np
 import pytest
+from gan_cases import AUXILIARY_UPDATES
 from gan_cases import CASES
+from gan_cases import EXPORT_CASES
 from gan_cases import fit_batch_size
+from gan_cases import generator_inputs
 from gan_cases import invariant_paths
+from saved_model_check import check_saved_model_export
 
 STEPS = 2
 
@@ -33,7 +37,8 @@ def test_losses_finite_and_logged(trained):
 
 def test_every_trainable_weight_changes(trained):
     name, gan, _, before, _ = trained
-    trainable = gan.generator.trainable_variables + gan.discriminator.trainable_variables
+    trainable = [v for net in gan.networks.values() for v in net.trainable_variables]
+    assert set(gan.networks) >= {"generator", "discriminator", *gan.auxiliary_networks}
     unchanged = {v.path for v in trainable} - _changed(gan, before, trainable)
     assert unchanged == invariant_paths(name, gan), unchanged
 
@@ -43,9 +48,13 @@ def test_optimizer_state_advances(trained):
     assert int(gan.optimizer.iterations.numpy()) == STEPS
     assert int(gan.g_optimizer.iterations.numpy()) == STEPS
     assert int(gan.d_optimizer.iterations.numpy()) == STEPS * gan.n_critic
+    updates = AUXILIARY_UPDATES.get(name, {})
+    assert set(updates) == set(gan.auxiliary_networks) == set(gan.optimizer.auxiliary_optimizers)
+    for network, count in updates.items():
+        assert int(gan.auxiliary_optimizer(network).iterations.numpy()) == STEPS * count, network
     # Adam moments move for every variable with a gradient (2 slots per invariant variable stay 0).
     invariant = invariant_paths(name, gan)
-    for opt in (gan.g_optimizer, gan.d_optimizer):
+    for opt in gan.optimizer.inner_optimizers:
         expected_zero = 2 * len(invariant & {v.path for v in opt._trainable_variables})
         moments = [v for v in opt.variables if "momentum" in v.path or "velocity" in v.path]
         zero = [v.path for v in moments if not np.any(v.numpy() != 0)]
@@ -110,8 +119,7 @@ def test_generate_is_seeded(trained):
 
 def test_generator_is_usable_alone(trained):
     _, gan, _, _, _ = trained
-    z = np.random.default_rng(0).standard_normal((3, gan.latent_dim)).astype("float32")
-    inputs = [z, np.array([0, 1, 2], "int32")] if gan.num_classes else z
+    inputs = generator_inputs(gan, 3)
     out = keras.ops.convert_to_numpy(gan.generator(inputs, training=False))
     np.testing.assert_allclose(out, keras.ops.convert_to_numpy(gan(inputs)), atol=1e-6)
 
@@ -121,7 +129,7 @@ def _optimizer_state(gan):
 
 
 def test_save_load_resume(trained, tmp_path):
-    _, gan, data, _, _ = trained
+    name, gan, data, _, _ = trained
     path = tmp_path / "gan.keras"
     gan.save(path)
     loaded = keras.saving.load_model(path)
@@ -135,6 +143,8 @@ def test_save_load_resume(trained, tmp_path):
     loaded.fit(*data, batch_size=fit_batch_size(loaded), epochs=1, steps_per_epoch=1, verbose=0)
     assert int(loaded.g_optimizer.iterations.numpy()) == STEPS + 1
     assert int(loaded.d_optimizer.iterations.numpy()) == (STEPS + 1) * loaded.n_critic
+    for network, count in AUXILIARY_UPDATES.get(name, {}).items():
+        assert int(loaded.auxiliary_optimizer(network).iterations.numpy()) == (STEPS + 1) * count
 
 
 def test_save_weights_restores_networks_and_optimizers(trained, tmp_path):
@@ -147,3 +157,13 @@ def test_save_weights_restores_networks_and_optimizers(trained, tmp_path):
     np.testing.assert_array_equal(fresh.generate(5, seed=3), gan.generate(5, seed=3))
     for a, b in zip(_optimizer_state(gan), _optimizer_state(fresh)):
         np.testing.assert_array_equal(a, b)
+
+
+def test_generator_export(trained, tmp_path):
+    name, gan, _, _, _ = trained
+    if name not in EXPORT_CASES:
+        pytest.skip("this model's export is tested in its own test file")
+    inputs = generator_inputs(gan, 3)
+    generator = gan.ema_generator or gan.generator
+    expected = keras.ops.convert_to_numpy(generator(inputs, training=False))
+    check_saved_model_export(gan, tmp_path / "generator", inputs if isinstance(inputs, list) else [inputs], expected)

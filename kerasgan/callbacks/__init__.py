@@ -2,5 +2,6 @@
 
 from kerasgan.callbacks.evaluation_callback import EvaluationCallback
 from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
+from kerasgan.callbacks.teacher_sample_refresh import TeacherSampleRefresh
 
-__all__ = ["EvaluationCallback", "NonFiniteLossGuard"]
+__all__ = ["EvaluationCallback", "NonFiniteLossGuard", "TeacherSampleRefresh"]

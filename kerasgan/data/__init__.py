@@ -135,3 +135,6 @@ def load_tfds(name, split="train", limit=None, data_dir=None):
         raise TypeError(f"tfds data set {name!r} has {images.dtype} images; load_tfds expects uint8 images.")
     labels = np.asarray(data["label"]).astype("int32") if "label" in data else None
     return scale_images(images), labels
+
+
+from kerasgan.data.stacked_mnist import StackedMNIST  # noqa: E402,F401  (public: kerasgan.data.StackedMNIST)

@@ -3,11 +3,13 @@ from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNorm
 from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
+from kerasgan.layers.latent_affine import LatentAffine
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
 from kerasgan.layers.linear_conditional_batch_normalization import (
     LinearConditionalBatchNormalization,
 )
 from kerasgan.layers.linear_maxout import LinearMaxout
+from kerasgan.layers.masked_conv2d import MaskedConv2D
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
 from kerasgan.layers.pixel_normalization import PixelNormalization
@@ -25,9 +27,11 @@ __all__ = [
     "EqualizedConv2D",
     "EqualizedDense",
     "GlobalSumPooling2D",
+    "LatentAffine",
     "LevelOfDetailBlend",
     "LinearConditionalBatchNormalization",
     "LinearMaxout",
+    "MaskedConv2D",
     "MinibatchStdDev",
     "OptimizedResidualBlockDown",
     "PixelNormalization",

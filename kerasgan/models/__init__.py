@@ -3,12 +3,21 @@
 from kerasgan.models.biggan import BigGAN
 from kerasgan.models.biggan import BigGANDiscriminator
 from kerasgan.models.biggan import BigGANGenerator
+from kerasgan.models.cesagan import CESAGAN
+from kerasgan.models.cesagan import CESAGANDiscriminator
+from kerasgan.models.cesagan import CESAGANGenerator
 from kerasgan.models.dcgan import DCGAN
 from kerasgan.models.dcgan import DCGANDiscriminator
 from kerasgan.models.dcgan import DCGANGenerator
 from kerasgan.models.gan import MixtureGAN
 from kerasgan.models.gan import MLPDiscriminator
 from kerasgan.models.gan import MLPGenerator
+from kerasgan.models.hgan import HGAN
+from kerasgan.models.hgan import PixelCNN
+from kerasgan.models.ivgan import IVGAN
+from kerasgan.models.ivgan import IVGANDiscriminator
+from kerasgan.models.ivgan import IVGANEncoder
+from kerasgan.models.ivgan import IVGANGenerator
 from kerasgan.models.network import Network
 from kerasgan.models.progan import ProGAN
 from kerasgan.models.progan import ProGANDiscriminator
@@ -26,7 +35,7 @@ from kerasgan.models.wgan_gp import WGANGPResNetCritic
 from kerasgan.models.wgan_gp import WGANGPResNetGenerator
 
 __all__ = [
-    "BigGAN", "BigGANDiscriminator", "BigGANGenerator", "DCGAN", "DCGANDiscriminator", "DCGANGenerator", "MLPDiscriminator", "MLPGenerator", "MixtureGAN", "Network", "ProGAN",
+    "BigGAN", "BigGANDiscriminator", "BigGANGenerator", "CESAGAN", "CESAGANDiscriminator", "CESAGANGenerator", "DCGAN", "DCGANDiscriminator", "DCGANGenerator", "HGAN", "IVGAN", "IVGANDiscriminator", "IVGANEncoder", "IVGANGenerator", "MLPDiscriminator", "MLPGenerator", "MixtureGAN", "Network", "PixelCNN", "ProGAN",
     "ProGANDiscriminator", "ProGANGenerator", "ProGANSchedule", "SNGAN", "SNGANCNNDiscriminator",
     "SNGANCNNGenerator", "SNGANResNetDiscriminator", "SNGANResNetGenerator", "WGANGP",
     "WGANGPDCGANCritic", "WGANGPDCGANGenerator", "WGANGPResNetCritic", "WGANGPResNetGenerator",

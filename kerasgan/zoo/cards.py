@@ -26,6 +26,11 @@ _METRIC_NAMES = {
     "reverse_kl": "reverse KL to uniform over modes, nats (seed 0)",
     "modes_covered_mean": "modes covered, mean over seeds 0–9",
     "high_quality_percent_mean": "high-quality samples, %, mean over seeds 0–9",
+    "modes_covered_of_1000": "Stacked-MNIST modes covered (of 1,000)",
+    "kl_to_uniform": "KL(generated classes ‖ uniform), nats",
+    "modes_covered_of_1000_mean": "modes covered, mean over seeds 0–2",
+    "kl_to_uniform_mean": "KL to uniform, mean over seeds 0–2",
+    "num_samples": "generated samples per evaluation",
 }
 
 
@@ -52,6 +57,7 @@ def render_card(name):
         lines += ["## Measured", "", "| metric | value |", "|---|---|"]
         lines += [f"| {_METRIC_NAMES.get(k, k)} | {v} |" for k, v in p.metrics.items()]
         lines += ["", f"How: {p.metrics_protocol}", ""]
+        lines += _comparison(p)
         lines += ["## Training", ""]
         lines += [f"- {k.replace('_', ' ')}: {v}" for k, v in p.training.items()]
         lines += [
@@ -113,7 +119,26 @@ def write_cards(root=REPO_ROOT):
     _write(os.path.join(root, "zoo", "README.md"), render_index())
 
 
+def _comparison(p):
+    """A table of the metrics this preset shares with its baselines (trained by the same recipe)."""
+    if not p.baselines:
+        return []
+    rows = [p] + [get_preset(name) for name in p.baselines]
+    keys = [k for k in p.metrics if all(k in r.metrics and not isinstance(r.metrics[k], list) for r in rows)]
+    lines = ["## Compared with its baseline", "", "| preset | " + " | ".join(_METRIC_NAMES.get(k, k) for k in keys) + " |",
+             "|---|" + "---|" * len(keys)]
+    for r in rows:
+        lines.append(f"| [{r.name}]({r.name}.md) | " + " | ".join(str(r.metrics[k]) for k in keys) + " |")
+    return lines + ["", "Same data, networks, optimizers, batch size and number of steps; see each card's description.", ""]
+
+
 def _headline(metrics):
+    if "kl_to_uniform" in metrics:
+        return f"{metrics['modes_covered_of_1000']}/1000 modes, KL {metrics['kl_to_uniform']:.2f}"
+    if "playable_percent" in metrics:
+        return f"{metrics['playable_percent']}% playable, {metrics['unique_playable_percent']}% unique playable"
+    if "bits_per_dim" in metrics and "fid" in metrics:
+        return f"FID {metrics['fid']:.2f}, teacher {metrics['bits_per_dim']:.3f} bits/dim"
     if "fid" in metrics:
         return f"FID {metrics['fid']:.2f}, KID {metrics['kid']:.3f}"
     if "modes_covered" in metrics:

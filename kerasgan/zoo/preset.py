@@ -33,6 +33,8 @@ class Preset:
         training: how it was trained (`epochs`, `seconds`, `backend`, `hardware`, ...).
         origin: download URL of the weights (default: `DEFAULT_ORIGIN` + `weights_file`).
         status_note: why a preset is not trained yet.
+        baselines: names of presets trained by the same recipe without the model's key idea
+            (e.g. IVGAN's DCGAN without the intervention loss); the card compares them.
 
     Example:
 
@@ -60,6 +62,7 @@ class Preset:
     training: dict = dataclasses.field(default_factory=dict)
     origin: str = None
     status_note: str = ""
+    baselines: tuple = ()
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME.match(self.name):
@@ -138,6 +141,7 @@ class Preset:
             "training": dict(self.training),
             "card": self.card,
             "status_note": self.status_note,
+            "baselines": list(self.baselines),
         }
 
 

@@ -13,16 +13,19 @@ from kerasgan.zoo.images import save_scatter
 
 
 def save_preset_weights(gan, preset, path):
-    """Save `gan`'s networks (generator, discriminator, EMA generator) and seed state to `path`
-    without optimizer state, atomically (a temporary file renamed into place)."""
+    """Save `gan`'s networks (generator, discriminator, EMA generator, auxiliary networks), its
+    own state (seed generator, schedules' counters, sample banks) to `path` without optimizer
+    state, atomically (a temporary file renamed into place)."""
     clean = preset.build()
-    for name in ("generator", "discriminator", "ema_generator"):
-        source, target = getattr(gan, name), getattr(clean, name)
-        if (source is None) != (target is None):
-            raise ValueError(f"The trained model and preset {preset.name!r} disagree on `{name}`.")
-        if source is not None:
-            target.set_weights(source.get_weights())
-    clean.seed_generator.state.assign(gan.seed_generator.state)
+    if set(gan.networks) != set(clean.networks):
+        raise ValueError(
+            f"The trained model has the networks {sorted(gan.networks)} but preset {preset.name!r} builds "
+            f"{sorted(clean.networks)}."
+        )
+    for name, source in gan.networks.items():
+        clean.networks[name].set_weights(source.get_weights())
+    for target, source in zip(clean._own_state(), gan._own_state(), strict=True):
+        target.assign(source)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     partial = path + ".partial.weights.h5"
     try:
@@ -35,9 +38,13 @@ def save_preset_weights(gan, preset, path):
 
 
 def save_samples_picture(gan, path, seed=0, centers=None):
-    """An 8×8 grid of samples (class-conditional models: 8 rows, one column per class), or a
-    scatter plot of 2,500 samples for 2-D models."""
+    """An 8×8 grid of samples (class-conditional models: 8 rows, one column per class), a
+    scatter plot of 2,500 samples for 2-D models, or 20 rendered levels for level GANs."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if hasattr(gan, "generate_levels"):  # tile levels: 20 generated levels drawn as coloured cells
+        from kerasgan.levels import render_levels
+
+        return render_levels(gan.generate_levels(20, seed=seed), path, columns=5)
     if len(gan.image_shape) == 1:
         save_scatter(gan.generate(2500, seed=seed), path, centers=centers)
         return path

@@ -18,22 +18,32 @@ def parse_args(name, epochs, argv=None):
     return parser.parse_args(argv)
 
 
-def train(preset, data, batch_size, epochs, optimizers=None):
+def train(preset, data, batch_size, epochs, optimizers=None, callbacks=None, gan=None):
+    """Build the preset (or take `gan`, the preset's model prepared by the recipe), compile it
+    (`optimizers()` gives (G, D) optimizers; default: the model's) and fit it on `data` (a tuple
+    of arrays, or a `keras.utils.PyDataset` that yields batches of `batch_size`); returns the
+    model and the training facts for its card."""
     import keras
 
-    keras.utils.set_random_seed(0)
-    gan = preset.build()
+    if gan is None:
+        keras.utils.set_random_seed(0)
+        gan = preset.build()
     if optimizers is None:
         gan.compile()
     else:
         g_optimizer, d_optimizer = optimizers()
         gan.compile(g_optimizer=g_optimizer, d_optimizer=d_optimizer)
     start = time.time()
-    history = gan.fit(*data, batch_size=batch_size, epochs=epochs, verbose=2, shuffle=True)
+    if isinstance(data, keras.utils.PyDataset):
+        history = gan.fit(data, epochs=epochs, verbose=2, callbacks=callbacks)
+        examples, steps = int(len(data) * batch_size), epochs * len(data)
+    else:
+        history = gan.fit(*data, batch_size=batch_size, epochs=epochs, verbose=2, shuffle=True, callbacks=callbacks)
+        examples = int(len(data[0]))
+        steps = epochs * (examples // batch_size + bool(examples % batch_size))
     seconds = time.time() - start
-    steps = epochs * (len(data[0]) // batch_size + bool(len(data[0]) % batch_size))
     training = {
-        "epochs": epochs, "fit_batch_size": batch_size, "training_examples": int(len(data[0])),
+        "epochs": epochs, "fit_batch_size": batch_size, "training_examples": examples,
         "generator_steps": int(steps), "seconds": round(seconds, 1),
         "final_logs": {k: round(float(v[-1]), 4) for k, v in history.history.items()},
     }
@@ -61,6 +71,44 @@ def mnist_metrics(gan, num_samples=5000):
         metrics["class_accuracy_min"] = round(min(accuracy), 4)
         metrics["class_accuracy_per_class"] = [round(a, 4) for a in accuracy]
     return metrics
+
+
+def stacked_mnist_model_metrics(gan, num_samples=26_000, seeds=(0, 1, 2)):
+    """Modes covered and KL to uniform on Stacked-MNIST, read by the MNIST classifier, for
+    `num_samples` samples of each seed (the first seed's numbers, and the mean over seeds)."""
+    from kerasgan.metrics import MNISTClassifier
+    from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
+
+    classify = MNISTClassifier.pretrained().predict_digits
+    runs = [stacked_mnist_metrics(gan.generate(num_samples, seed=s), classify) for s in seeds]
+    return {
+        "modes_covered_of_1000": runs[0]["modes_covered"],
+        "kl_to_uniform": round(runs[0]["kl_to_uniform"], 4),
+        "modes_covered_of_1000_mean": round(float(np.mean([r["modes_covered"] for r in runs])), 1),
+        "kl_to_uniform_mean": round(float(np.mean([r["kl_to_uniform"] for r in runs])), 4),
+        "num_samples": num_samples,
+    }
+
+
+def run_stacked_mnist_recipe(name, steps_per_epoch, epochs, batch_size=64, optimizers=None, argv=None):
+    """Train a Stacked-MNIST preset (32×32, triples of the embedded MNIST subset drawn on the
+    fly by `kerasgan.data.StackedMNIST`) for `epochs` × `steps_per_epoch` generator steps, and
+    publish it with its mode coverage (26,000 samples per seed)."""
+    from kerasgan.data import StackedMNIST
+    from kerasgan.data import load_mnist_subset
+    from kerasgan.zoo.publish import publish
+
+    args = parse_args(name, epochs, argv)
+    preset = get_preset(name)
+    x, y = load_mnist_subset()
+    num_examples = args.limit or steps_per_epoch * batch_size
+    data = StackedMNIST(x, y, batch_size=batch_size, num_examples=num_examples, pad_to=32, seed=0)
+    gan, training = train(preset, data, batch_size, args.epochs, optimizers)
+    training["data"] = "Stacked-MNIST triples of the 5,000-digit subset, drawn afresh per batch (seed 0)"
+    num_samples = 1000 if args.limit else 26_000
+    record = publish(gan, preset, lambda g: stacked_mnist_model_metrics(g, num_samples), training, args.out)
+    _report(record)
+    return record
 
 
 def mixture_metrics(gan, spec):
@@ -164,5 +212,89 @@ def run_tfds_recipe(name, dataset, batch_size, iterations, optimizers=None, argv
     training["dataset"] = f"tfds {dataset} train"
     record = publish(gan, preset, (lambda g: {}) if args.skip_metrics else (lambda g: cifar_metrics(g, x)),
                      training, args.out)
+    _report(record)
+    return record
+
+
+def run_hgan_recipe(name, batch_size, epochs, pretrain_epochs, argv=None):
+    """Pretrain HGAN's teacher by maximum likelihood on the embedded MNIST subset, train the
+    HGAN, and publish it with the MNIST metrics of the student and the teacher's held-out
+    bits/dim (the 9,331 test images not in the subset)."""
+    from kerasgan.data import load_mnist_subset
+    from kerasgan.data import load_mnist_test
+    from kerasgan.zoo.publish import publish
+
+    args = parse_args(name, epochs, argv)
+    preset = get_preset(name)
+    x, _ = load_mnist_subset()
+    if args.limit:
+        x = x[: args.limit]
+    held_out, _ = load_mnist_test(drop_training_overlap=True)
+    if args.limit:
+        held_out = held_out[: args.limit]
+    import keras
+
+    keras.utils.set_random_seed(0)
+    gan = preset.build()
+    teacher_start = time.time()
+    gan.pretrain_teacher(x, epochs=1 if args.limit else pretrain_epochs, batch_size=batch_size, verbose=2)
+    pretrain_bits = gan.teacher.bits_per_dim(held_out)
+    pretrain_seconds = time.time() - teacher_start
+    gan, training = train(preset, (x,), batch_size, args.epochs, gan=gan)
+    training["teacher_pretraining"] = {"epochs": 1 if args.limit else pretrain_epochs, "seconds": round(pretrain_seconds, 1),
+                                       "held_out_bits_per_dim": round(pretrain_bits, 4)}
+    training["teacher_bank_refreshes"] = int(np.asarray(gan.teacher_refreshes.numpy()))
+
+    def measure(g):
+        metrics = mnist_metrics(g, 200 if args.limit else 5000)
+        metrics["bits_per_dim"] = round(g.teacher.bits_per_dim(held_out), 4)
+        return metrics
+
+    record = publish(gan, preset, measure, training, args.out)
+    _report(record)
+    return record
+
+
+def zelda_metrics(gan, training_levels, original_levels, num_levels=15_000):
+    """CESAGAN's evaluation: `num_levels` generated levels (seed 0, conditioned on the property
+    vectors of the final training set), % playable and % duplicates (`level_statistics` against
+    the original levels), plus the size of the final training set."""
+    from kerasgan.levels import level_statistics
+
+    metrics = level_statistics(gan.generate_levels(num_levels, seed=0), original_levels)
+    metrics["final_training_levels"] = int(len(training_levels))
+    return metrics
+
+
+def run_zelda_recipe(name, bootstrap, rounds, steps_per_round, batch_size, samples_per_round, argv=None):
+    """Train a Zelda level GAN from the five embedded GVGAI levels (with or without CESAGAN's
+    bootstrapping) and publish it with the statistics of 15,000 generated levels."""
+    import keras
+
+    from kerasgan.levels import load_zelda_levels
+    from kerasgan.models.cesagan import train_with_bootstrapping
+    from kerasgan.zoo.publish import publish
+
+    args = parse_args(name, rounds, argv)
+    preset = get_preset(name)
+    levels = load_zelda_levels()
+    steps = 5 if args.limit else steps_per_round
+    keras.utils.set_random_seed(0)
+    gan = preset.build()
+    gan.compile()
+    start = time.time()
+    final_levels, history = train_with_bootstrapping(gan, levels, args.epochs, steps, batch_size,
+                                                     100 if args.limit else samples_per_round, bootstrap=bootstrap,
+                                                     seed=0, verbose=2)
+    training = {
+        "rounds": args.epochs, "steps_per_round": steps, "fit_batch_size": batch_size, "generator_steps": args.epochs * steps,
+        "samples_per_round": samples_per_round, "bootstrapping": bootstrap, "seconds": round(time.time() - start, 1),
+        "training_levels_per_round": [h["training_levels"] for h in history],
+        "added_per_round": [h["added"] for h in history],
+        "playable_percent_per_round": [h["playable_percent"] for h in history],
+        "final_logs": history[-1]["logs"],
+    }
+    num_levels = 500 if args.limit else 15_000
+    record = publish(gan, preset, lambda g: zelda_metrics(g, final_levels, levels, num_levels), training, args.out)
     _report(record)
     return record

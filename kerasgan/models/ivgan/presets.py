@@ -1,0 +1,66 @@
+"""IVGAN presets and their DCGAN baseline (registered when kerasgan is imported)."""
+
+import keras
+
+from kerasgan.models.dcgan.dcgan import DCGAN
+from kerasgan.models.ivgan.ivgan import IVGAN
+from kerasgan.models.ivgan.ivgan_discriminator import IVGANDiscriminator
+from kerasgan.models.ivgan.ivgan_generator import IVGANGenerator
+from kerasgan.zoo import common
+from kerasgan.zoo.preset import Preset
+from kerasgan.zoo.registry import register
+
+PAPER = "Liang, Zhang, Zhang & Zhang, Intervention Generative Adversarial Networks, arXiv:2008.03712 (2020)"
+REFERENCE = "zhangliangyu32/IVGAN (IVGAN_stackMNIST: interpolation.py, model_GAN.py, model_ae.py)"
+
+# The recipe's 3,000 generator steps, with the reference's 150-epoch noise schedule
+# (0.03 → 0.01 at epoch 50 → 0.005 at epoch 100) compressed to the same thirds of the run.
+STEPS = 3000
+NOISE = (keras.optimizers.schedules.PiecewiseConstantDecay, dict(boundaries=[1000, 2000], values=[0.03, 0.01, 0.005]))
+FIT = dict(batch_size=64, epochs=30, steps_per_epoch=100,
+           optimizer="Adam(1e-4, β=(0.5, 0.999)) for G and D (the reference's)")
+
+register(Preset(
+    name="ivgan_stacked_mnist",
+    model_class=IVGAN,
+    config=dict(image_shape=(32, 32, 3), latent_dim=100, num_blocks=4, g_filters=32, d_filters=32, e_filters=16,
+                encoder_steps=10, instance_noise=NOISE, seed=0),
+    dataset=common.STACKED_MNIST,
+    data_licence=common.MNIST_LICENCE,
+    description=(
+        "IVGAN for Stacked-MNIST at 32×32×3: the reference's DCGAN generator and two-headed discriminator at half "
+        "its widths (ngf = ndf = 32; the reference: 64 at 64×64), encoder nef = 16, z ~ N(0, I)^100 in 4 blocks of "
+        "25, γ = 0.5, η = 0.25, 10 encoder steps (Adam 5e-3, L2 5e-4) per iteration, instance noise "
+        "0.03 → 0.01 → 0.005 over thirds of the run. 3,000 iterations of 64 images (192,000 images, about 3.2 of "
+        "the reference's 60,000-image epochs; it trains 150)."
+    ),
+    paper=PAPER,
+    reference=REFERENCE,
+    recipe="recipes/ivgan_stacked_mnist.py",
+    fit=FIT,
+    status_note=common.NOT_TRAINED_YET,
+    metrics_protocol=common.STACKED_MNIST_PROTOCOL,
+    baselines=("dcgan_stacked_mnist",),
+))
+
+register(Preset(
+    name="dcgan_stacked_mnist",
+    model_class=DCGAN,
+    config=dict(generator=(IVGANGenerator, dict(latent_dim=100, image_shape=(32, 32, 3), filters=32)),
+                discriminator=(IVGANDiscriminator, dict(image_shape=(32, 32, 3), filters=32, num_blocks=0)),
+                latent_distribution="normal", instance_noise=NOISE, seed=0),
+    dataset=common.STACKED_MNIST,
+    data_licence=common.MNIST_LICENCE,
+    description=(
+        "The baseline of ivgan_stacked_mnist: the same generator and discriminator trunk (the PyTorch-DCGAN "
+        "networks of the IVGAN reference, without the intervention head), the same non-saturating loss, "
+        "optimizers, instance noise, batch size and 3,000 iterations — IVGAN without its encoder, intervention "
+        "loss and reconstruction terms."
+    ),
+    paper="Radford, Metz & Chintala, Unsupervised Representation Learning with Deep Convolutional GANs, ICLR 2016",
+    reference=REFERENCE + ", with γ = η = 0",
+    recipe="recipes/dcgan_stacked_mnist.py",
+    fit=FIT,
+    status_note=common.NOT_TRAINED_YET,
+    metrics_protocol=common.STACKED_MNIST_PROTOCOL,
+))

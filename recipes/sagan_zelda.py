@@ -1,0 +1,13 @@
+"""Train `sagan_zelda`, the baseline of `cesagan_zelda`: the same schedule without bootstrapping.
+
+    python recipes/sagan_zelda.py           # ~12 min on 2 CPU cores (TensorFlow backend)
+
+Writes pretrained/sagan_zelda.weights.h5, zoo/images/sagan_zelda.png and
+recipes/results/sagan_zelda.json.
+"""
+
+from kerasgan.zoo.recipe import run_zelda_recipe
+
+if __name__ == "__main__":
+    run_zelda_recipe("sagan_zelda", bootstrap=False, rounds=10, steps_per_round=500, batch_size=32,
+                     samples_per_round=1000)
