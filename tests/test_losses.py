@@ -68,6 +68,10 @@ EXPECTED = {
         0.5 * ((REAL - 1.0) ** 2).mean() + 0.5 * (FAKE**2).mean(),
         0.5 * ((FAKE - 1.0) ** 2).mean(),
     ),
+    "least_squares_pearson": (
+        ((REAL - 1.0) ** 2).mean() + ((FAKE + 1.0) ** 2).mean(),
+        (FAKE**2).mean(),
+    ),
 }
 
 
@@ -115,6 +119,7 @@ def test_registry_names_and_functions():
         "hinge",
         "wasserstein",
         "least_squares",
+        "least_squares_pearson",
     )
     for name in losses.ADVERSARIAL_LOSSES:
         loss = losses.get(name)
@@ -378,6 +383,7 @@ _MODULES = [
     "hinge",
     "wasserstein",
     "least_squares",
+    "least_squares_pearson",
     "registry",
     "gradient_penalty",
     "dragan_penalty",

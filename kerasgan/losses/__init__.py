@@ -13,6 +13,8 @@ from kerasgan.losses.hinge import hinge_discriminator_loss
 from kerasgan.losses.hinge import hinge_generator_loss
 from kerasgan.losses.least_squares import least_squares_discriminator_loss
 from kerasgan.losses.least_squares import least_squares_generator_loss
+from kerasgan.losses.least_squares_pearson import least_squares_pearson_discriminator_loss
+from kerasgan.losses.least_squares_pearson import least_squares_pearson_generator_loss
 from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
@@ -36,6 +38,8 @@ __all__ = [
     "hinge_generator_loss",
     "least_squares_discriminator_loss",
     "least_squares_generator_loss",
+    "least_squares_pearson_discriminator_loss",
+    "least_squares_pearson_generator_loss",
     "minimax_discriminator_loss",
     "minimax_generator_loss",
     "non_saturating_discriminator_loss",

@@ -6,6 +6,8 @@ from kerasgan.losses.hinge import hinge_discriminator_loss
 from kerasgan.losses.hinge import hinge_generator_loss
 from kerasgan.losses.least_squares import least_squares_discriminator_loss
 from kerasgan.losses.least_squares import least_squares_generator_loss
+from kerasgan.losses.least_squares_pearson import least_squares_pearson_discriminator_loss
+from kerasgan.losses.least_squares_pearson import least_squares_pearson_generator_loss
 from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
@@ -41,6 +43,11 @@ _REGISTRY = {
         AdversarialLoss(
             "least_squares", least_squares_discriminator_loss, least_squares_generator_loss
         ),
+        AdversarialLoss(
+            "least_squares_pearson",
+            least_squares_pearson_discriminator_loss,
+            least_squares_pearson_generator_loss,
+        ),
     )
 }
 
@@ -52,7 +59,7 @@ def get(name):
 
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
-            "least_squares"), or an `AdversarialLoss`, returned as is.
+            "least_squares", "least_squares_pearson"), or an `AdversarialLoss`, returned as is.
 
     Returns:
         An `AdversarialLoss(name, discriminator, generator)`.
