@@ -112,6 +112,19 @@ def test_without_encoder_steps_the_encoder_is_fixed():
         np.testing.assert_array_equal(a, v.numpy())
 
 
+@pytest.mark.parametrize("iv, recon, moves", [(0.0, 0.0, False), (0.0, 1.0, True), (0.5, 0.0, True)])
+def test_encoder_objective_terms(iv, recon, moves):
+    # Without weight decay the encoder's weights move only through the terms switched on.
+    gan = IVGAN(image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4, encoder_steps=1,
+                encoder_iv_weight=iv, encoder_recon_weight=recon, encoder_weight_decay=0.0,
+                adversarial_loss="least_squares_pearson", seed=3)
+    gan.compile()
+    before = [np.array(v.numpy()) for v in gan.encoder.trainable_variables]
+    gan.fit(_images(8), batch_size=8, epochs=1, verbose=0)
+    changed = [not np.array_equal(a, v.numpy()) for a, v in zip(before, gan.encoder.trainable_variables, strict=True)]
+    assert all(changed) if moves else not any(changed)
+
+
 def test_instance_noise_schedule_and_round_trip(gan):
     schedule = reference_instance_noise()
     assert schedule.boundaries == [46875, 93750] and schedule.values == [0.03, 0.01, 0.005]

@@ -32,8 +32,9 @@ class IVGAN(GAN):
     - D minimises L_adv + γ·L_IV (logged `iv_d`);
     - G minimises its adversarial loss − γ·L_IV (`iv_g`) + η(‖x − G(E(x))‖₁ +
       ‖O_k E(x) − E(G(O_k E(x)))‖₁) (`recon`), mean absolute errors;
-    - E minimises γ·L_IV for `encoder_steps` updates after each G step (`iv_e`, their mean),
-      with the reference's L2 weight decay 5e-4 on its weights.
+    - E minimises α·γ·L_IV (α = `encoder_iv_weight`) + λ_E(‖x − G(E(x))‖₁ + ‖O_k E(x) −
+      E(sg[G(O_k E(x))])‖₁) (λ_E = `encoder_recon_weight`) for `encoder_steps` updates after
+      each G step (logged `iv_e`: γ·L_IV, their mean), with the reference's L2 weight decay 5e-4.
 
     Reference followed: zhangliangyu32/IVGAN, the BCE model of `IVGAN_stackMNIST` /
     `CI_IVGAN_stackMNIST` (`interpolation.py`, `model_GAN.py`, `model_ae.py`): non-saturating BCE
@@ -41,8 +42,11 @@ class IVGAN(GAN):
     encoder steps, γ = 0.5, η = 0.25, `num_blocks = 4` of a 100-d N(0, I) latent, instance noise
     on the adversarial head's inputs (real and G(z), not the intervened images) following the
     Stacked-MNIST schedule 0.03 → 0.01 (epoch 50) → 0.005 (epoch 100), E in inference mode in
-    the D and G steps and in training mode in its own. Networks: `IVGANGenerator`,
-    `IVGANDiscriminator`, `IVGANEncoder`.
+    the D and G steps and in training mode in its own, α = 1, λ_E = 0. Networks:
+    `IVGANGenerator`, `IVGANDiscriminator`, `IVGANEncoder`. The reference's LSGAN variant
+    (`CI_LSGANS_noise_addterm_stackMNIST`, the one whose logs reach all 1,000 modes) is
+    `adversarial_loss="least_squares_pearson"`, `encoder_learning_rate=1e-3`,
+    `encoder_iv_weight=0.5`, `encoder_recon_weight=1.0`.
     Deviations: the block k and the replacement noise are drawn afresh for the D step, the G step
     and each encoder step (the reference draws them once per iteration and reuses them; one k
     per batch in both); the G loss is computed after the D update (the reference back-propagates
@@ -58,6 +62,7 @@ class IVGAN(GAN):
         g_filters, d_filters, e_filters: widths (`ngf = ndf = 64`, `nef = 16`).
         iv_weight, recon_weight: γ and η.
         encoder_steps: E updates per iteration.
+        encoder_iv_weight, encoder_recon_weight: α and λ_E of E's loss.
         learning_rate, encoder_learning_rate, encoder_weight_decay: the optimizers' settings.
         instance_noise: stddev or schedule over G steps (default: the reference's Stacked-MNIST
             schedule at its 937.5 steps per epoch, `reference_instance_noise()`).
@@ -80,7 +85,7 @@ class IVGAN(GAN):
     def __init__(self, generator=None, discriminator=None, encoder=None, image_shape=(64, 64, 3), latent_dim=100,
                  num_blocks=4, g_filters=64, d_filters=64, e_filters=16, iv_weight=0.5, recon_weight=0.25,
                  encoder_steps=10, learning_rate=1e-4, encoder_learning_rate=5e-3, encoder_weight_decay=5e-4,
-                 instance_noise="reference", adversarial_loss="non_saturating", **kwargs):
+                 encoder_iv_weight=1.0, encoder_recon_weight=0.0, instance_noise="reference", adversarial_loss="non_saturating", **kwargs):
         generator = generator or IVGANGenerator(latent_dim, image_shape, g_filters)
         discriminator = discriminator or IVGANDiscriminator(generator.image_shape, d_filters, num_blocks)
         encoder = encoder or IVGANEncoder(generator.image_shape, generator.latent_dim, e_filters)
@@ -100,7 +105,8 @@ class IVGAN(GAN):
                 f"The encoder must map images to {self.latent_dim}-d codes; it outputs {tuple(encoder.output.shape[1:])}."
             )
         for key, value in (("iv_weight", iv_weight), ("recon_weight", recon_weight),
-                           ("encoder_weight_decay", encoder_weight_decay)):
+                           ("encoder_weight_decay", encoder_weight_decay), ("encoder_iv_weight", encoder_iv_weight),
+                           ("encoder_recon_weight", encoder_recon_weight)):
             if float(value) < 0:
                 raise ValueError(f"`{key}` must be >= 0; received {value!r}.")
         if isinstance(encoder_steps, bool) or not isinstance(encoder_steps, int) or encoder_steps < 0:
@@ -113,6 +119,8 @@ class IVGAN(GAN):
         self.learning_rate = float(learning_rate)
         self.encoder_learning_rate = float(encoder_learning_rate)
         self.encoder_weight_decay = float(encoder_weight_decay)
+        self.encoder_iv_weight = float(encoder_iv_weight)
+        self.encoder_recon_weight = float(encoder_recon_weight)
 
     def default_optimizers(self):
         return (
@@ -168,10 +176,18 @@ class IVGAN(GAN):
         for _ in range(self.encoder_steps):
 
             def loss_fn():
-                mixed, k = self.intervene(self.encoder(images, training=True))
-                loss = self.iv_weight * self.intervention_loss(self.generator(mixed, training=True), k)
+                codes = self.encoder(images, training=True)
+                mixed, k = self.intervene(codes)
+                intervened = self.generator(mixed, training=True)
+                iv = self.iv_weight * self.intervention_loss(intervened, k)
+                loss = self.encoder_iv_weight * iv
+                if self.encoder_recon_weight:
+                    recoded = self.encoder(ops.stop_gradient(intervened), training=True)
+                    reconstruction = self.generator(codes, training=True)
+                    l1 = ops.mean(ops.abs(images - reconstruction)) + ops.mean(ops.abs(mixed - recoded))
+                    loss = loss + self.encoder_recon_weight * l1
                 decay = sum(ops.sum(ops.square(v)) for v in variables)
-                return loss + 0.5 * self.encoder_weight_decay * decay, loss
+                return loss + 0.5 * self.encoder_weight_decay * decay, iv
 
             _, iv = self.minimize(optimizer, variables, loss_fn)
             total = total + iv / self.encoder_steps
@@ -189,4 +205,6 @@ class IVGAN(GAN):
             "learning_rate": self.learning_rate,
             "encoder_learning_rate": self.encoder_learning_rate,
             "encoder_weight_decay": self.encoder_weight_decay,
+            "encoder_iv_weight": self.encoder_iv_weight,
+            "encoder_recon_weight": self.encoder_recon_weight,
         }
