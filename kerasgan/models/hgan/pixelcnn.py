@@ -92,10 +92,18 @@ class PixelCNN(Network):
         return ops.sum(ops.reshape(per_value, (ops.shape(images)[0], -1)), axis=1)
 
     def log_prob(self, images, batch_size=256):
-        """log p(x) in nats for each image (numpy, `(N,)`)."""
+        """log p(x) in nats for each image (numpy float64, `(N,)`), from the compiled forward
+        pass (`predict_on_batch`) and a float64 log-softmax."""
         images = np.asarray(images, "float32")
-        return np.concatenate([-ops.convert_to_numpy(self.nll(images[i:i + batch_size]))
-                               for i in range(0, len(images), batch_size)])
+        targets = ops.convert_to_numpy(to_levels(images, self.num_levels))
+        out = []
+        for i in range(0, len(images), batch_size):
+            logits = np.asarray(self.predict_on_batch(images[i:i + batch_size]), "float64")
+            logits -= logits.max(axis=-1, keepdims=True)
+            log_norm = np.log(np.exp(logits).sum(axis=-1))
+            picked = np.take_along_axis(logits, targets[i:i + batch_size][..., None], axis=-1)[..., 0]
+            out.append((picked - log_norm).reshape(len(logits), -1).sum(axis=1))
+        return np.concatenate(out)
 
     def bits_per_dim(self, images, batch_size=256):
         """Mean negative log-likelihood in bits per dimension (pixel and channel)."""
@@ -120,8 +128,10 @@ class PixelCNN(Network):
         model's categorical p(x_i | x_<i) given the values drawn so far, with
         `numpy.random.default_rng(seed)` (the same samples on every backend and for any
         `batch_size`: one uniform per value, drawn up front, picks its level). Each conditional is
-        computed on the window of rows and columns its masked receptive field reaches (exact: the
-        masks make the rest irrelevant), not the whole image. `return_log_prob=True` also returns
+        computed on a fixed-size window (`receptive_rows` + 1 rows, 2·`receptive_rows` + 1
+        columns) that holds its masked receptive field and whose edges are either the image's
+        edges or beyond that field — exact, since the masks make the rest irrelevant — not on the
+        whole image; one window shape keeps compiled backends from retracing. `return_log_prob=True` also returns
         log p(sample) summed from the sampler's own conditionals.
         """
         if not isinstance(n, (int, np.integer)) or n < 1:
@@ -131,6 +141,7 @@ class PixelCNN(Network):
         head = self.get_layer("output_conv")
         height, width, channels = self.image_shape
         reach = self.receptive_rows
+        rows, cols = min(height, reach + 1), min(width, 2 * reach + 1)
         uniforms = rng.random((n, height, width, channels))
         images, log_probs = [], []
         for start in range(0, n, batch_size):
@@ -138,11 +149,11 @@ class PixelCNN(Network):
             x = np.full((m, height, width, channels), -1.0, "float32")
             total = np.zeros(m)
             for i in range(height):
-                top = max(0, i - reach)
+                top = min(max(0, i - reach), height - rows)
                 for j in range(width):
-                    left, right = max(0, j - reach), min(width, j + reach + 1)
+                    left = min(max(0, j - reach), width - cols)
                     for c in range(channels):
-                        window = x[:, top:i + 1, left:right]
+                        window = x[:, top:top + rows, left:left + cols]
                         feats = _features(layers, window)[:, i - top:i - top + 1, j - left:j - left + 1]
                         logits = ops.convert_to_numpy(head(feats))[:, 0, 0].reshape(m, channels, self.num_levels)[:, c]
                         logits = logits.astype("float64") - logits.max(axis=1, keepdims=True)
