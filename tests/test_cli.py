@@ -51,3 +51,23 @@ def test_mnist_test_set_overlap_is_removable():
     x, y = load_mnist_test()
     x2, y2 = load_mnist_test(drop_training_overlap=True)
     assert x.shape == (10000, 28, 28, 1) and len(x2) == 9331 and len(y2) == 9331
+
+
+def test_levels_writes_gvgai_text_files(tmp_path, capsys):
+    from kerasgan.levels import load_zelda_levels
+    from kerasgan.levels import parse_level
+    from kerasgan.models import CESAGAN
+
+    gan = CESAGAN(latent_dim=8, filters=8, embedding_dim=4, seed=0)
+    gan.set_training_levels(load_zelda_levels())
+    path = tmp_path / "cesagan.keras"
+    gan.save(path)
+    paths = cli.main(["levels", str(path), "--num-levels", "3", "--out", str(tmp_path / "levels"), "--prefix", "gen"])
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["gen0.txt", "gen1.txt", "gen2.txt"]
+    expected = gan.generate_levels(3, seed=0)
+    for p, level in zip(paths, expected, strict=True):
+        with open(p) as f:
+            assert (parse_level(f.read()) == level).all()
+    assert json.loads(capsys.readouterr().out)["written"] == 3
+    with pytest.raises(TypeError, match=r"is a DCGAN, which does not generate levels"):
+        cli.main(["levels", "dcgan_mnist", "--out", str(tmp_path / "x")])
