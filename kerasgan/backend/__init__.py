@@ -1,7 +1,7 @@
 """Per-backend primitives of the GAN core, chosen once at import.
 
 This package is the only place in kerasgan that imports a framework (TensorFlow, JAX or torch).
-It exposes four primitives, all written so the GAN training step above them stays in `keras.ops`:
+It exposes these primitives, all written so the GAN training step above them stays in `keras.ops`:
 
 - `train_step(model, data, step_fn)`: the backend's `train_step` wrapper. On JAX it opens a
   `keras.StatelessScope` over the trainer's four state groups and returns the updated state.
@@ -13,6 +13,7 @@ It exposes four primitives, all written so the GAN training step above them stay
   `fit` fails before a step completes (the JAX trainer detaches them while it runs).
 - `no_grad()`: a context for forward passes whose gradient is not needed (the generator in the
   discriminator step); only torch records one otherwise.
+- `predict(model, inputs)`: an inference forward pass as numpy (compiled on JAX, eager elsewhere).
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
   when called inside `compute_gradients`, as gradient penalties need.
 """
@@ -27,6 +28,7 @@ if _NAME == "tensorflow":
     from kerasgan.backend.tensorflow import fit_guard
     from kerasgan.backend.tensorflow import input_gradient
     from kerasgan.backend.tensorflow import no_grad
+    from kerasgan.backend.tensorflow import predict
     from kerasgan.backend.tensorflow import train_step
 elif _NAME == "jax":
     from kerasgan.backend.jax import apply_gradients
@@ -34,6 +36,7 @@ elif _NAME == "jax":
     from kerasgan.backend.jax import fit_guard
     from kerasgan.backend.jax import input_gradient
     from kerasgan.backend.jax import no_grad
+    from kerasgan.backend.jax import predict
     from kerasgan.backend.jax import train_step
 elif _NAME == "torch":
     from kerasgan.backend.torch import apply_gradients
@@ -41,6 +44,7 @@ elif _NAME == "torch":
     from kerasgan.backend.torch import fit_guard
     from kerasgan.backend.torch import input_gradient
     from kerasgan.backend.torch import no_grad
+    from kerasgan.backend.torch import predict
     from kerasgan.backend.torch import train_step
 else:
     raise ImportError(
@@ -60,5 +64,6 @@ __all__ = [
     "input_gradient",
     "no_grad",
     "name",
+    "predict",
     "train_step",
 ]

@@ -40,3 +40,9 @@ def fit_guard(model):
 def no_grad():
     # Variables outside the differentiated list are not recorded here: nothing to switch off.
     return contextlib.nullcontext()
+
+
+def predict(model, inputs):
+    # Eager: TensorFlow's compiled predict step relaxes the input shape after a second batch size,
+    # and the relaxed graph may differ from the first in the last bits.
+    return ops.convert_to_numpy(model(inputs, training=False))

@@ -57,3 +57,8 @@ def fit_guard(model):
 
 def no_grad():
     return torch.no_grad()
+
+
+def predict(model, inputs):
+    with torch.no_grad():
+        return ops.convert_to_numpy(model(inputs, training=False))

@@ -502,7 +502,7 @@ class GAN(keras.Model):
         for start in range(0, n, batch_size):
             zb = z[start : start + batch_size]
             lb = None if labels is None else labels[start : start + batch_size]
-            out.append(ops.convert_to_numpy(self.generate_images(zb, lb, generator=generator)))
+            out.append(np.asarray(backend.predict(generator, [zb, lb] if self.conditional else zb)))
         return np.concatenate(out, axis=0)
 
     def latent_numpy(self, rng, n, truncation=None):
