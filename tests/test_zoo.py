@@ -24,7 +24,8 @@ TRAINED = zoo.list(trained=True)
 SERVED = "sngan_mnist"  # the smallest trained weights file: the download tests serve it
 REQUIRED = ("dcgan_mnist", "wgangp_mnist", "sngan_mnist", "sngan_projection_mnist", "gan_ring8", "gan_grid25",
             "progan_mnist", "biggan_mnist", "dcgan_cifar10", "wgangp_cifar10", "sngan_cifar10",
-            "sngan_projection_cifar10", "progan_cifar10", "biggan_cifar10")
+            "sngan_projection_cifar10", "progan_cifar10", "biggan_cifar10", "ivgan_stacked_mnist", "dcgan_stacked_mnist",
+            "hgan_mnist", "cesagan_zelda", "sagan_zelda")
 
 
 def _repo(*parts):
@@ -285,3 +286,39 @@ def test_mnist_protocol_real_data_floor(digits_classifier):
     measured = evaluator.evaluate_samples(load_mnist_subset()[0])
     for key, value in MNIST_REAL_DATA.items():
         assert measured[key] == pytest.approx(value, abs=2e-3), key
+
+
+def test_stacked_mnist_presets_reproduce_their_mode_counts(digits_classifier):
+    from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
+
+    for name in ("ivgan_stacked_mnist", "dcgan_stacked_mnist"):
+        registered = zoo.info(name)["metrics"]
+        measured = stacked_mnist_metrics(zoo.load(name).generate(registered["num_samples"], seed=0),
+                                         digits_classifier.predict_digits)
+        # Backends differ in the last float bits; a handful of samples may change their digit triple.
+        assert abs(measured["modes_covered"] - registered["modes_covered_of_1000"]) <= 5, (name, measured)
+        assert measured["kl_to_uniform"] == pytest.approx(registered["kl_to_uniform"], abs=0.02), (name, measured)
+    assert zoo.info("ivgan_stacked_mnist")["baselines"] == ["dcgan_stacked_mnist"]
+
+
+def test_zelda_presets_reproduce_their_level_statistics():
+    from kerasgan.levels import level_statistics
+    from kerasgan.levels import load_zelda_levels
+
+    for name in ("cesagan_zelda", "sagan_zelda"):
+        registered = zoo.info(name)["metrics"]
+        gan = zoo.load(name)
+        assert int(gan.condition_count.numpy()) == registered["final_training_levels"]
+        measured = level_statistics(gan.generate_levels(registered["num_levels"], seed=0), load_zelda_levels())
+        for key in ("playable_percent", "duplicate_percent", "training_duplicate_percent"):
+            assert measured[key] == pytest.approx(registered[key], abs=0.5), (name, key, measured)
+
+
+def test_hgan_mnist_student_draws_digits_and_teacher_matches_its_card(digits_classifier):
+    gan = zoo.load("hgan_mnist")
+    confidence, counts = _digit_check(gan.generate(1000, seed=0), digits_classifier)
+    assert confidence > 0.7 and counts.min() >= 20, (confidence, counts.tolist())
+    held_out, _ = kerasgan.data.load_mnist_test(drop_training_overlap=True)
+    bits = gan.teacher.bits_per_dim(held_out[:2000])
+    assert bits == pytest.approx(zoo.info("hgan_mnist")["metrics"]["bits_per_dim"], abs=0.05)
+    assert gan.teacher_bank_filled  # the shipped bank holds the final teacher's samples

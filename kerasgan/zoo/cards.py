@@ -31,6 +31,14 @@ _METRIC_NAMES = {
     "modes_covered_of_1000_mean": "modes covered, mean over seeds 0–2",
     "kl_to_uniform_mean": "KL to uniform, mean over seeds 0–2",
     "num_samples": "generated samples per evaluation",
+    "num_levels": "generated levels evaluated",
+    "playable_percent": "playable levels, %",
+    "duplicate_percent": "duplicates of other generated levels, %",
+    "training_duplicate_percent": "copies of an original training level, %",
+    "unique_playable": "distinct new playable levels",
+    "unique_playable_percent": "distinct new playable levels, % of generated",
+    "final_training_levels": "training levels at the end (5 + bootstrapped)",
+    "bits_per_dim": "teacher NLL on held-out MNIST, bits/dim",
 }
 
 
@@ -129,7 +137,7 @@ def _comparison(p):
              "|---|" + "---|" * len(keys)]
     for r in rows:
         lines.append(f"| [{r.name}]({r.name}.md) | " + " | ".join(str(r.metrics[k]) for k in keys) + " |")
-    return lines + ["", "Same data, networks, optimizers, batch size and number of steps; see each card's description.", ""]
+    return lines + ["", "The baseline is trained by the same recipe without the preset's key idea (see each card's description).", ""]
 
 
 def _headline(metrics):
