@@ -235,10 +235,9 @@ class GAN(keras.Model):
         nets.update({name: getattr(self, name) for name in self.auxiliary_networks})
         return nets
 
-    def generate_images(self, z, labels=None, training=False, generator=None):
-        generator = generator or self.generator
+    def generate_images(self, z, labels=None, training=False):
         inputs = [z, labels] if self.conditional else z
-        return generator(inputs, training=training)
+        return self.generator(inputs, training=training)
 
     def discriminate(self, images, labels=None, training=False):
         inputs = [images, labels] if self.conditional else images
