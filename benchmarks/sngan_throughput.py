@@ -26,12 +26,20 @@ def parse_args():
     p.add_argument("--warmup", type=int, default=2, help="untimed steps first (compilation)")
     p.add_argument("--g-batch", type=int, default=64, help="generator batch (reference recipe: 128)")
     p.add_argument("--small", action="store_true", help="G and D filters 32 (quick check)")
-    p.add_argument("--jit", choices=["auto", "true", "false"], default="auto",
-                   help="core's compile(jit_compile=...); bare TF/JAX use the same (bare torch: eager)")
+    p.add_argument(
+        "--jit",
+        choices=["auto", "true", "false"],
+        default="auto",
+        help="core's compile(jit_compile=...); bare TF/JAX use the same (bare torch: eager)",
+    )
     p.add_argument("--repeats", type=int, default=1, help="timed blocks per mode, interleaved; best shown")
     p.add_argument("--modes", default="core,bare", help="comma-separated subset of core,bare")
-    p.add_argument("--threads", type=int, default=0,
-                   help="CPU threads per op via OMP/TF env vars (JAX: only 1); 1 is steadier when shared")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="CPU threads per op via OMP/TF env vars (JAX: only 1); 1 is steadier when shared",
+    )
     args = p.parse_args()
     args.modes = args.modes.split(",")
     if args.steps < 1 or args.warmup < 0 or args.repeats < 1 or not set(args.modes) <= {"core", "bare"}:
@@ -63,14 +71,19 @@ PER_STEP = CHUNK * N_CRITIC
 def device_and_framework():
     if BACKEND == "tensorflow":
         import tensorflow as tf
+
         gpus = [g.name for g in tf.config.list_physical_devices("GPU")]
         return ("GPU: " + ", ".join(gpus)) if gpus else "CPU", f"tensorflow {tf.__version__}"
     if BACKEND == "jax":
         import jax
+
         dev = jax.devices()[0]
         return ("CPU" if dev.platform == "cpu" else f"GPU: {dev.device_kind}"), f"jax {jax.__version__}"
     import torch
-    return (f"GPU: {torch.cuda.get_device_name()}" if torch.cuda.is_available() else "CPU"), f"torch {torch.__version__}"
+
+    return (
+        f"GPU: {torch.cuda.get_device_name()}" if torch.cuda.is_available() else "CPU"
+    ), f"torch {torch.__version__}"
 
 
 class BatchTimer(keras.callbacks.Callback):
@@ -92,7 +105,7 @@ def prepare_core(warm, timed, args):
     if bool(gan.jit_compile) != args.jit:
         print(f"warning: the core resolved jit_compile={gan.jit_compile}; the bare loop uses {args.jit}")
     timer = BatchTimer()
-    fit = dict(batch_size=PER_STEP, epochs=1, shuffle=False, verbose=0, callbacks=[timer])
+    fit = dict(batch_size=gan.iteration_batch_size(CHUNK), epochs=1, shuffle=False, verbose=0, callbacks=[timer])
     if len(warm):
         gan.fit(warm, **fit)
 
@@ -144,17 +157,25 @@ def bare_jax(G, D, g_opt, d_opt, g_batch, jit):
             fake, g_ntv = G.stateless_call(g_tv, g_ntv, jax.random.normal(k, (CHUNK, LATENT)), training=True)
             real = images[i * CHUNK : (i + 1) * CHUNK]
             (d_loss, d_ntv), grads = jax.value_and_grad(d_loss_fn, has_aux=True)(
-                d_tv, d_ntv, real, jax.lax.stop_gradient(fake))
+                d_tv, d_ntv, real, jax.lax.stop_gradient(fake)
+            )
             d_tv, d_ov = d_opt.stateless_apply(d_ov, grads, d_tv)
         key, k = jax.random.split(key)
         (_, (g_ntv, d_ntv)), grads = jax.value_and_grad(g_loss_fn, has_aux=True)(
-            g_tv, g_ntv, d_tv, d_ntv, jax.random.normal(k, (g_batch, LATENT)))
+            g_tv, g_ntv, d_tv, d_ntv, jax.random.normal(k, (g_batch, LATENT))
+        )
         g_tv, g_ov = g_opt.stateless_apply(g_ov, grads, g_tv)
         return (g_tv, g_ntv, g_ov, d_tv, d_ntv, d_ov, key), d_loss
 
     step = jax.jit(step, donate_argnums=0) if jit else step
-    groups = (G.trainable_variables, G.non_trainable_variables, g_opt.variables,
-              D.trainable_variables, D.non_trainable_variables, d_opt.variables)
+    groups = (
+        G.trainable_variables,
+        G.non_trainable_variables,
+        g_opt.variables,
+        D.trainable_variables,
+        D.non_trainable_variables,
+        d_opt.variables,
+    )
     state = [tuple([v.value for v in group] for group in groups) + (jax.random.key(0),)]
 
     def run(batch):
@@ -222,11 +243,15 @@ def prepare_bare(warm, timed, args):
 
 def main(args):
     device, framework = device_and_framework()
-    print(f"backend={BACKEND} device={device} | keras {keras.__version__}, {framework}, numpy {np.__version__}, "
-          f"python {platform.python_version()}, kerasgan {kerasgan.__version__}, cpus={os.cpu_count()}, "
-          f"threads={args.threads or 'default'}")
-    print(f"SN-GAN ResNet-32: G filters {args.g_filters}, D filters {args.d_filters}, D batch {CHUNK} x n_dis "
-          f"{N_CRITIC}, G batch {args.g_batch}; warmup {args.warmup}, timed steps {args.steps} x {args.repeats}")
+    print(
+        f"backend={BACKEND} device={device} | keras {keras.__version__}, {framework}, numpy {np.__version__}, "
+        f"python {platform.python_version()}, kerasgan {kerasgan.__version__}, cpus={os.cpu_count()}, "
+        f"threads={args.threads or 'default'}"
+    )
+    print(
+        f"SN-GAN ResNet-32: G filters {args.g_filters}, D filters {args.d_filters}, D batch {CHUNK} x n_dis "
+        f"{N_CRITIC}, G batch {args.g_batch}; warmup {args.warmup}, timed steps {args.steps} x {args.repeats}"
+    )
     if args.jit == "auto":  # what Keras resolves "auto" to: JAX jit, TF XLA only with a GPU, torch eager
         args.jit = BACKEND == "jax" or (BACKEND == "tensorflow" and device != "CPU")
     else:
@@ -242,8 +267,10 @@ def main(args):
             times[mode].append(runners[mode]())
     best = {mode: min(t) for mode, t in times.items()}
     for mode, seconds in best.items():
-        line = (f"{BACKEND:<10} {mode:<4} jit={str(args.jit):<5} steps={args.steps} best_s={seconds:8.3f} "
-                f"images/s={args.steps * PER_STEP / seconds:8.1f}")
+        line = (
+            f"{BACKEND:<10} {mode:<4} jit={str(args.jit):<5} steps={args.steps} best_s={seconds:8.3f} "
+            f"images/s={args.steps * PER_STEP / seconds:8.1f}"
+        )
         if mode == "core" and "bare" in best:
             line += f"  overhead={100.0 * (seconds / best['bare'] - 1.0):+.1f}% vs bare"
         if args.repeats > 1:

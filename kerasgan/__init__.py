@@ -8,10 +8,14 @@ from kerasgan import levels
 from kerasgan import losses
 from kerasgan import metrics
 from kerasgan import models
+from kerasgan import utils
 from kerasgan import zoo
 from kerasgan.core.gan import GAN
 from kerasgan.core.gan_optimizer import GANOptimizer
+from kerasgan.core.step_context import StepContext
+from kerasgan.version import __version__
 
-__version__ = "0.1.0"
-
-__all__ = ["GAN", "GANOptimizer", "backend", "callbacks", "data", "layers", "levels", "losses", "metrics", "models", "zoo"]
+__all__ = [
+    "GAN", "GANOptimizer", "StepContext", "__version__", "backend", "callbacks", "data", "layers", "levels",
+    "losses", "metrics", "models", "utils", "zoo",
+]

@@ -25,9 +25,7 @@ def build_model(name, image_shape, seed):
     if name == "dcgan":
         return DCGAN(image_shape=image_shape, base_filters=32, seed=seed)
     if name == "wgangp":
-        return WGANGP(
-            WGANGPDCGANGenerator(128, image_shape, dim=32), WGANGPDCGANCritic(image_shape, dim=32), seed=seed
-        )
+        return WGANGP(WGANGPDCGANGenerator(128, image_shape, dim=32), WGANGPDCGANCritic(image_shape, dim=32), seed=seed)
     num_classes = 10 if name == "sngan_projection" else 0
     return SNGAN(image_shape=image_shape, num_classes=num_classes, g_filters=64, d_filters=64, seed=seed)
 
@@ -36,7 +34,7 @@ def train(args):
     import keras
 
     from kerasgan.data import load_mnist_subset
-    from kerasgan.zoo.images import save_image_grid
+    from kerasgan.utils.images import save_image_grid
 
     if args.data == "mnist":
         x, y = load_mnist_subset(pad_to=None if args.model == "dcgan" or args.model == "wgangp" else 32)
@@ -55,7 +53,7 @@ def train(args):
     data = (x, y) if gan.num_classes else (x,)
     os.makedirs(args.out, exist_ok=True)
     start = time.time()
-    history = gan.fit(*data, batch_size=args.batch_size * gan.n_critic, epochs=args.epochs, verbose=2)
+    history = gan.fit(*data, batch_size=gan.iteration_batch_size(args.batch_size), epochs=args.epochs, verbose=2)
     seconds = time.time() - start
     labels = np.arange(64) % 10 if gan.num_classes else None
     samples = gan.generate(64, seed=0, labels=labels)
@@ -72,8 +70,10 @@ def train(args):
     }
     with open(os.path.join(args.out, f"{args.model}_log.json"), "w") as f:
         json.dump(log, f, indent=2)
-    print(f"wrote {weights}, {args.model}_samples.png and {args.model}_log.json to {args.out} "
-          f"({seconds:.0f} s on {keras.backend.backend()})")
+    print(
+        f"wrote {weights}, {args.model}_samples.png and {args.model}_log.json to {args.out} "
+        f"({seconds:.0f} s on {keras.backend.backend()})"
+    )
 
 
 EXTRACTORS = ("mnist_classifier", "fid_inception", "keras_inception")
@@ -97,8 +97,8 @@ def load_reference(data):
         return load_mnist_test(drop_training_overlap=True)[0]
     if not os.path.exists(data):
         raise FileNotFoundError(
-            f"--data expects 'mnist' (the embedded MNIST test set less its 669 overlaps with the training subset) or a .npz file with an "
-            f"'images' array; received {data!r}, which does not exist."
+            "--data expects 'mnist' (the embedded MNIST test set less its 669 overlaps with the training subset) "
+            f"or a .npz file with an 'images' array; received {data!r}, which does not exist."
         )
     with np.load(data) as f:
         if "images" not in f:
@@ -108,14 +108,14 @@ def load_reference(data):
 
 
 def load_gan(model, command, expected):
-    """A kerasgan GAN from a saved `.keras` file or a preset name."""
+    """A kerasgan GAN from a saved `.keras` file, a preset name, a preset folder or its URL."""
     import keras
 
     import kerasgan
 
-    if os.path.exists(model):
+    if os.path.isfile(model):
         gan = keras.saving.load_model(model)
-    elif model in kerasgan.zoo.list():
+    elif os.path.isdir(model) or model in kerasgan.zoo.list() or model.startswith(("http://", "https://")):
         gan = kerasgan.zoo.load(model)
     else:
         raise FileNotFoundError(f"`kerasgan {command}` takes {expected}; received {model!r}, which is neither.")
@@ -130,7 +130,7 @@ def evaluate(args):
     from kerasgan.metrics import FeatureStatistics
     from kerasgan.metrics import GANEvaluator
 
-    gan = load_gan(args.model, "eval", "a saved model (.keras) or a preset name (kerasgan.zoo.list())")
+    gan = load_gan(args.model, "eval", "a saved model (.keras), a preset name (kerasgan.zoo.list()) or a preset folder")
     extractor = make_extractor(args.extractor)
     metric_names = tuple(m.strip() for m in args.metrics.split(",") if m.strip())
     stats = None
@@ -139,14 +139,29 @@ def evaluate(args):
     needs_images = stats is None or any(m in ("kid", "precision_recall", "density_coverage") for m in metric_names)
     reference = load_reference(args.data) if needs_images else None
     evaluator = GANEvaluator(
-        extractor, reference_images=reference, reference_statistics=stats, metrics=metric_names,
-        num_samples=args.num_samples, seed=args.seed,
+        extractor,
+        reference_images=reference,
+        reference_statistics=stats,
+        metrics=metric_names,
+        num_samples=args.num_samples,
+        seed=args.seed,
     )
     if args.reference_stats and stats is None:
         evaluator.reference_statistics.save(args.reference_stats, extractor.NAME, extractor.SHA256)
     results = evaluator.evaluate(gan)
-    print(json.dumps({"model": args.model, "data": args.data, "extractor": extractor.NAME,
-                      "num_samples": args.num_samples, "backend": keras.backend.backend(), **results}, indent=2))
+    print(
+        json.dumps(
+            {
+                "model": args.model,
+                "data": args.data,
+                "extractor": extractor.NAME,
+                "num_samples": args.num_samples,
+                "backend": keras.backend.backend(),
+                **results,
+            },
+            indent=2,
+        )
+    )
     return results
 
 
@@ -179,12 +194,18 @@ def main(argv=None):
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--out", default="runs")
     e = sub.add_parser("eval", help="print the metrics of a saved GAN against a reference data set")
-    e.add_argument("model", help="a saved model (.keras) or a preset name such as dcgan_mnist")
+    e.add_argument(
+        "model", help="a saved model (.keras), a preset name such as dcgan_mnist, or a preset folder or its URL"
+    )
     e.add_argument("--data", default="mnist", help="'mnist' (embedded 10k test set) or a .npz with 'images'")
     e.add_argument("--extractor", choices=EXTRACTORS, default="mnist_classifier")
-    e.add_argument("--metrics", default="fid,kid", help="comma-separated: fid, kid, precision_recall, density_coverage, is")
+    e.add_argument(
+        "--metrics", default="fid,kid", help="comma-separated: fid, kid, precision_recall, density_coverage, is"
+    )
     e.add_argument("--num-samples", type=int, default=5000)
-    e.add_argument("--reference-stats", default=None, help=".npz of reference statistics: loaded if it exists, else written")
+    e.add_argument(
+        "--reference-stats", default=None, help=".npz of reference statistics: loaded if it exists, else written"
+    )
     e.add_argument("--seed", type=int, default=0)
     v = sub.add_parser("levels", help="write levels generated by a level GAN in GVGAI's text format")
     v.add_argument("model", help="a saved CESAGAN (.keras) or a preset name such as cesagan_zelda")

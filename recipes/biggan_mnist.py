@@ -6,11 +6,12 @@ launch_cifar_ema.sh's optimisation at a CPU-sized width (ch = 8): 4 D steps of 5
 step (fit batch 200), Adam(2e-4, β=(0, 0.999)) for both networks, hinge loss, N(0, 0.02) init,
 orthogonal regularisation 1e-4, 40 epochs (1,000 G steps), EMA generator 0.999 from step 250.
 Metrics: MNIST-classifier FID/KID and the classifier's accuracy on class-conditional samples.
-Writes pretrained/biggan_mnist.weights.h5, zoo/images/biggan_mnist.png and
-recipes/results/biggan_mnist.json.
+Writes the preset folder
+kerasgan/pretrained/biggan_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("biggan_mnist", batch_size=200, epochs=40, pad_to=32)
+    run_mnist_recipe("biggan_mnist", critic_batch_size=50, epochs=40, pad_to=32)

@@ -3,12 +3,12 @@
     python recipes/cesagan_zelda.py         # ~12 min on 2 CPU cores (TensorFlow backend)
 
 10 rounds of 500 steps (batch 32); after each round the playable, unique, new levels among 1,000
-generated ones join the training set. `--epochs` sets the number of rounds. Writes
-pretrained/cesagan_zelda.weights.h5, zoo/images/cesagan_zelda.png (20 generated levels) and
-recipes/results/cesagan_zelda.json (statistics of 15,000 generated levels).
+generated ones join the training set. `--epochs` sets the number of rounds. Writes the preset folder
+kerasgan/pretrained/cesagan_zelda/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_zelda_recipe
+from driver import run_zelda_recipe
 
 if __name__ == "__main__":
     run_zelda_recipe("cesagan_zelda", bootstrap=True, rounds=10, steps_per_round=500, batch_size=32,

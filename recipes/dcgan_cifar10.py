@@ -4,12 +4,12 @@
 
 The DCGAN paper's optimisation (Newmu/dcgan_code): batch 128, Adam(2e-4, β1=0.5) for both
 networks (the model's defaults), 25 epochs of the 50,000 images (9,750 iterations). Metrics:
-FID/KID/IS of 10,000 samples against the training set with pytorch-fid's Inception. Writes
-pretrained/dcgan_cifar10.weights.h5, zoo/images/dcgan_cifar10.png and
-recipes/results/dcgan_cifar10.json.
+FID/KID/IS of 10,000 samples against the training set with pytorch-fid's Inception. Writes the preset folder
+kerasgan/pretrained/dcgan_cifar10/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_tfds_recipe
+from driver import run_tfds_recipe
 
 if __name__ == "__main__":
-    run_tfds_recipe("dcgan_cifar10", "cifar10", batch_size=128, iterations=9_750)
+    run_tfds_recipe("dcgan_cifar10", "cifar10", critic_batch_size=128, iterations=9_750)

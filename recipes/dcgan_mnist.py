@@ -2,11 +2,12 @@
 
     python recipes/dcgan_mnist.py            # ~5 min on 2 CPU cores (TensorFlow backend)
 
-Writes pretrained/dcgan_mnist.weights.h5, zoo/images/dcgan_mnist.png and
-recipes/results/dcgan_mnist.json (sha256, MNIST-classifier FID/KID, training time).
+Writes the preset folder
+kerasgan/pretrained/dcgan_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("dcgan_mnist", batch_size=64, epochs=30)
+    run_mnist_recipe("dcgan_mnist", critic_batch_size=64, epochs=30)

@@ -3,14 +3,13 @@
     python recipes/dcgan_stacked_mnist.py     # ~8 min on 2 CPU cores (TensorFlow backend)
 
 The IVGAN recipe without the intervention: same networks (no intervention head), data, least squares (−1/1/0),
-Adam(1e-4, β=(0.5, 0.999)), instance noise, batch 64 and 6,000 iterations. Writes
-pretrained/dcgan_stacked_mnist.weights.h5, zoo/images/dcgan_stacked_mnist.png and
-recipes/results/dcgan_stacked_mnist.json.
+Adam(1e-4, β=(0.5, 0.999)), instance noise, batch 64 and 6,000 iterations. Writes the preset folder
+kerasgan/pretrained/dcgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
 import keras
-
-from kerasgan.zoo.recipe import run_stacked_mnist_recipe
+from driver import run_stacked_mnist_recipe
 
 
 def optimizers():
@@ -18,4 +17,6 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_stacked_mnist_recipe("dcgan_stacked_mnist", steps_per_epoch=100, epochs=60, batch_size=64, optimizers=optimizers)
+    run_stacked_mnist_recipe(
+        "dcgan_stacked_mnist", steps_per_epoch=100, epochs=60, critic_batch_size=64, optimizers=optimizers
+    )

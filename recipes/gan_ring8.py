@@ -3,12 +3,14 @@
     python recipes/gan_ring8.py            # ~5 min on 2 CPU cores (TensorFlow backend)
 
 PacGAN's 2-D settings (batch 100, Adam(1e-4, β1=0.8), the model's defaults); PacGAN trains 400
-epochs, this recipe 20. Writes pretrained/gan_ring8.weights.h5, zoo/images/gan_ring8.png (samples
-and mode centres) and recipes/results/gan_ring8.json (modes covered, high-quality %, reverse KL).
+epochs, this recipe 20. Writes the preset folder
+kerasgan/pretrained/gan_ring8/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.metrics.mixtures import ring_of_gaussians
-from kerasgan.zoo.recipe import run_mixture_recipe
+from driver import run_mixture_recipe
+
+from kerasgan.data import ring_of_gaussians
 
 if __name__ == "__main__":
-    run_mixture_recipe("gan_ring8", ring_of_gaussians(), batch_size=100, num_examples=100_000, epochs=20)
+    run_mixture_recipe("gan_ring8", ring_of_gaussians(), critic_batch_size=100, num_examples=100_000, epochs=20)

@@ -3,12 +3,12 @@
     python recipes/ivgan_stacked_mnist.py     # ~80 min on 2 CPU cores (TensorFlow backend)
 
 6,000 iterations of 64 images (60 epochs of 100 steps), the reference LSGAN variant's losses, coefficients
-and optimizers; `recipes/dcgan_stacked_mnist.py` trains its baseline the same way. Writes
-pretrained/ivgan_stacked_mnist.weights.h5, zoo/images/ivgan_stacked_mnist.png and
-recipes/results/ivgan_stacked_mnist.json (modes covered and KL on 26,000 samples).
+and optimizers; `recipes/dcgan_stacked_mnist.py` trains its baseline the same way. Writes the preset folder
+kerasgan/pretrained/ivgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_stacked_mnist_recipe
+from driver import run_stacked_mnist_recipe
 
 if __name__ == "__main__":
-    run_stacked_mnist_recipe("ivgan_stacked_mnist", steps_per_epoch=100, epochs=60, batch_size=64)
+    run_stacked_mnist_recipe("ivgan_stacked_mnist", steps_per_epoch=100, epochs=60, critic_batch_size=64)

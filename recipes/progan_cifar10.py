@@ -6,11 +6,12 @@ The authors' CIFAR-10 run (Theano-era config.py): 400k images per stable phase a
 fade-in from 4×4 to 32×32, 20M images in total (312,500 steps of 64), WGAN-GP λ 10 + drift
 0.001, Adam(1e-3, β1=0, β2=0.99, ε 1e-8) reset at every growth step, EMA generator 0.999.
 Metrics: FID/KID/IS of 10,000 samples against the training set with pytorch-fid's Inception.
-Writes pretrained/progan_cifar10.weights.h5, zoo/images/progan_cifar10.png and
-recipes/results/progan_cifar10.json.
+Writes the preset folder
+kerasgan/pretrained/progan_cifar10/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_tfds_recipe
+from driver import run_tfds_recipe
 
 if __name__ == "__main__":
-    run_tfds_recipe("progan_cifar10", "cifar10", batch_size=64, iterations=312_500)
+    run_tfds_recipe("progan_cifar10", "cifar10", critic_batch_size=64, iterations=312_500)

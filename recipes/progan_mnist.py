@@ -5,12 +5,12 @@
 Grows 4×4 → 8 → 16 → 32 with 15,000 images per stable phase and per fade-in (90,000 images
 to full size), then trains at 32×32 until 150,000 images (30 epochs of the 5,000 images, batch
 64). The reference's optimisation: WGAN-GP (λ 10) + drift 0.001, Adam(1e-3, β1=0, β2=0.99,
-ε 1e-8) reset at every growth step, EMA generator 0.999 (the model's defaults). Writes
-pretrained/progan_mnist.weights.h5, zoo/images/progan_mnist.png and
-recipes/results/progan_mnist.json.
+ε 1e-8) reset at every growth step, EMA generator 0.999 (the model's defaults). Writes the preset folder
+kerasgan/pretrained/progan_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("progan_mnist", batch_size=64, epochs=30, pad_to=32)
+    run_mnist_recipe("progan_mnist", critic_batch_size=64, epochs=30, pad_to=32)

@@ -2,11 +2,12 @@
 
     python recipes/sagan_zelda.py           # ~12 min on 2 CPU cores (TensorFlow backend)
 
-Writes pretrained/sagan_zelda.weights.h5, zoo/images/sagan_zelda.png and
-recipes/results/sagan_zelda.json.
+Writes the preset folder
+kerasgan/pretrained/sagan_zelda/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_zelda_recipe
+from driver import run_zelda_recipe
 
 if __name__ == "__main__":
     run_zelda_recipe("sagan_zelda", bootstrap=False, rounds=10, steps_per_round=500, batch_size=32,

@@ -4,11 +4,12 @@
 
 sn_cifar10.yml's settings: 64 images per D step, n_dis 5 (fit batch 320), hinge loss,
 Adam(2e-4, β1=0, β2=0.9) for both networks (the model's defaults); no learning-rate decay over
-this short run. Writes pretrained/sngan_mnist.weights.h5, zoo/images/sngan_mnist.png and
-recipes/results/sngan_mnist.json.
+this short run. Writes the preset folder
+kerasgan/pretrained/sngan_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("sngan_mnist", batch_size=320, epochs=40, pad_to=32)
+    run_mnist_recipe("sngan_mnist", critic_batch_size=64, epochs=40, pad_to=32)

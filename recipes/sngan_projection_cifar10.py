@@ -6,13 +6,13 @@ The networks of pfnet-research/sngan_projection `configs/sn_cifar10.yml` with 10
 (categorical conditional BN in G, projection D) and its optimisation: 50,000 generator
 iterations, 64 images per D step × n_dis 5 (fit batch 320), G batch 128, hinge loss,
 Adam(2e-4, β1=0, β2=0.9) for both networks with linear decay to 0. Metrics: FID/KID/IS of
-10,000 samples against the training set with pytorch-fid's Inception. Writes
-pretrained/sngan_projection_cifar10.weights.h5, zoo/images/sngan_projection_cifar10.png and
-recipes/results/sngan_projection_cifar10.json.
+10,000 samples against the training set with pytorch-fid's Inception. Writes the preset folder
+kerasgan/pretrained/sngan_projection_cifar10/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import linear_decay_adam
-from kerasgan.zoo.recipe import run_tfds_recipe
+from driver import linear_decay_adam
+from driver import run_tfds_recipe
 
 N_DIS = 5
 
@@ -22,4 +22,6 @@ def optimizers(iterations):
 
 
 if __name__ == "__main__":
-    run_tfds_recipe("sngan_projection_cifar10", "cifar10", batch_size=64 * N_DIS, iterations=50_000, optimizers=optimizers)
+    run_tfds_recipe(
+        "sngan_projection_cifar10", "cifar10", critic_batch_size=64, iterations=50_000, optimizers=optimizers
+    )

@@ -6,13 +6,13 @@ Setting C of the SN-GAN paper's Table 1 — Adam(2e-4, β1=0.5, β2=0.999), one 
 with the hinge loss, batch 64, 25 epochs (1,975 G steps). sn_cifar10.yml's n_dis = 5 with
 Adam(2e-4, 0, 0.9) fits only ~600 G steps into the same CPU time, which was too few for the
 projection discriminator to learn the classes (13 % classifier accuracy on conditional samples).
-Writes pretrained/sngan_projection_mnist.weights.h5, zoo/images/sngan_projection_mnist.png and
-recipes/results/sngan_projection_mnist.json.
+Writes the preset folder
+kerasgan/pretrained/sngan_projection_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
 import keras
-
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 
 def optimizers():
@@ -20,4 +20,4 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_mnist_recipe("sngan_projection_mnist", batch_size=64, epochs=25, pad_to=32, optimizers=optimizers)
+    run_mnist_recipe("sngan_projection_mnist", critic_batch_size=64, epochs=25, pad_to=32, optimizers=optimizers)

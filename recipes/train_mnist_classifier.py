@@ -33,12 +33,12 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+from kerasgan.metrics._files import sha256_of_file  # noqa: E402
 
 from kerasgan.data import scale_images  # noqa: E402
 from kerasgan.data.mnist_idx import MNIST_TEST_MD5  # noqa: E402
 from kerasgan.data.mnist_idx import load_idx  # noqa: E402
 from kerasgan.metrics import mnist_classifier as mc  # noqa: E402
-from kerasgan.metrics._files import sha256_of_file  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA_DIR = os.path.join(REPO, "..", "shared", "data", "mnist")
@@ -59,9 +59,7 @@ def load_test_set(data_dir):
         path = os.path.join(data_dir, fname)
         received = md5_of_file(path)
         if received != expected:
-            raise SystemExit(
-                f"{path}: md5 {received}, expected {expected} (the canonical checksum)."
-            )
+            raise SystemExit(f"{path}: md5 {received}, expected {expected} (the canonical checksum).")
         paths[fname] = path
     return load_idx(paths["t10k-images-idx3-ubyte.gz"], paths["t10k-labels-idx1-ubyte.gz"])
 
@@ -88,10 +86,7 @@ def augmenter(seed):
 
 
 def augment(aug, x, chunk=1000):
-    out = [
-        keras.ops.convert_to_numpy(aug(x[i : i + chunk], training=True))
-        for i in range(0, len(x), chunk)
-    ]
+    out = [keras.ops.convert_to_numpy(aug(x[i : i + chunk], training=True)) for i in range(0, len(x), chunk)]
     return np.clip(np.concatenate(out), -1.0, 1.0).astype("float32")
 
 
@@ -116,9 +111,7 @@ def train(x, y, args):
         t = time.time()
         order = rng.permutation(len(x))
         xa = augment(aug, x[order])
-        history = model.fit(
-            xa, y[order], batch_size=args.batch_size, epochs=1, shuffle=False, verbose=0
-        )
+        history = model.fit(xa, y[order], batch_size=args.batch_size, epochs=1, shuffle=False, verbose=0)
         logs = {k: v[-1] for k, v in history.history.items()}
         print(
             f"epoch {epoch + 1:3d}/{args.epochs}  loss {logs['loss']:.4f}  "
@@ -209,7 +202,8 @@ AdamW (learning rate {args.learning_rate}, 5 % linear warm-up then cosine decay 
 {args.weight_decay}), batch size {args.batch_size}, {args.epochs} epochs, softmax cross-entropy,
 seed {args.seed}.
 
-- backend: {framework_version()} (keras {keras.__version__}), CPU ({os.cpu_count()} cores), Python {platform.python_version()}
+- backend: {framework_version()} (keras {keras.__version__}), CPU ({os.cpu_count()} cores),
+  Python {platform.python_version()}
 - training time: {stats["train_seconds"]:.0f} s (wall clock, including augmentation)
 
 Training is deterministic (fixed seeds, TensorFlow op determinism): on the same machine and
@@ -258,9 +252,7 @@ def main(argv=None):
 
     test_images, test_labels = load_test_set(args.data_dir)
     images, labels, overlap, subset_total = load_training_subset(args.data_dir, test_images)
-    print(
-        f"training subset: {subset_total} images, {overlap} also in the test set removed, {len(images)} kept"
-    )
+    print(f"training subset: {subset_total} images, {overlap} also in the test set removed, {len(images)} kept")
     x, y = scale_images(images), labels.astype("int32")
 
     if args.holdout:
@@ -290,9 +282,7 @@ def main(argv=None):
     stats = {"sha256": sha256_of_file(weights_path), "size": os.path.getsize(weights_path)}
     if stats["size"] > 2 * 1024 * 1024:
         raise SystemExit(f"{weights_path} is {stats['size']} bytes; expected under 2 MiB.")
-    stats.update(
-        train_seconds=train_seconds, overlap=overlap, subset_total=subset_total, n_train=len(x)
-    )
+    stats.update(train_seconds=train_seconds, overlap=overlap, subset_total=subset_total, n_train=len(x))
 
     # Measure what ships: the weights read back from the written file.
     reloaded = mc.MNISTClassifier()
@@ -314,9 +304,7 @@ def main(argv=None):
     print(f"weights: {weights_path} ({stats['size']} bytes)")
     print(f"sha256: {stats['sha256']}")
     if stats["sha256"] != mc.SHA256:
-        print(
-            f"NOTE: update SHA256 in kerasgan/metrics/mnist_classifier.py (currently {mc.SHA256})."
-        )
+        print(f"NOTE: update SHA256 in kerasgan/metrics/mnist_classifier.py (currently {mc.SHA256}).")
     return 0
 
 

@@ -5,12 +5,13 @@
 igul222/improved_wgan_training `gan_cifar_resnet.py` (unconditional): 100,000 generator
 iterations, 64 images per critic step × 5 critic steps (fit batch 320), λ = 10,
 Adam(2e-4, β1=0, β2=0.9) with linear decay to 0. Metrics: FID/KID/IS of 10,000 samples against
-the training set with pytorch-fid's Inception. Writes pretrained/wgangp_cifar10.weights.h5,
-zoo/images/wgangp_cifar10.png and recipes/results/wgangp_cifar10.json.
+the training set with pytorch-fid's Inception. Writes the preset folder
+kerasgan/pretrained/wgangp_cifar10/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
-from kerasgan.zoo.recipe import linear_decay_adam
-from kerasgan.zoo.recipe import run_tfds_recipe
+from driver import linear_decay_adam
+from driver import run_tfds_recipe
 
 CRITIC_ITERS = 5
 
@@ -20,4 +21,4 @@ def optimizers(iterations):
 
 
 if __name__ == "__main__":
-    run_tfds_recipe("wgangp_cifar10", "cifar10", batch_size=64 * CRITIC_ITERS, iterations=100_000, optimizers=optimizers)
+    run_tfds_recipe("wgangp_cifar10", "cifar10", critic_batch_size=64, iterations=100_000, optimizers=optimizers)

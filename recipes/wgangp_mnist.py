@@ -5,13 +5,13 @@
 gan_mnist.py's settings: 50 images per critic step, 5 critic steps (fit batch 250), λ = 10,
 Adam(1e-4, β1=0.5, β2=0.9). The reference runs 200,000 generator iterations; this recipe runs
 50 epochs of the 5,000 images (1,000 generator iterations), what a CPU affords.
-Writes pretrained/wgangp_mnist.weights.h5, zoo/images/wgangp_mnist.png and
-recipes/results/wgangp_mnist.json.
+Writes the preset folder
+kerasgan/pretrained/wgangp_mnist/ (weights, config, metadata with the metrics and training record,
+card, samples).
 """
 
 import keras
-
-from kerasgan.zoo.recipe import run_mnist_recipe
+from driver import run_mnist_recipe
 
 
 def optimizers():
@@ -19,4 +19,4 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_mnist_recipe("wgangp_mnist", batch_size=250, epochs=50, optimizers=optimizers)
+    run_mnist_recipe("wgangp_mnist", critic_batch_size=50, epochs=50, optimizers=optimizers)

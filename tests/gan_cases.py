@@ -46,18 +46,31 @@ def wgangp():
 
 
 def sngan_projection():
-    gan = SNGAN(image_shape=(8, 8, 3), latent_dim=8, g_filters=4, d_filters=4, num_classes=3,
-                n_critic=2, ema_decay=0.9, g_batch_size=6, seed=3)
+    gan = SNGAN(
+        image_shape=(8, 8, 3),
+        latent_dim=8,
+        g_filters=4,
+        d_filters=4,
+        num_classes=3,
+        n_critic=2,
+        ema_decay=0.9,
+        g_batch_size=6,
+        seed=3,
+    )
     gan.compile()
     x = _images((8, 8, 3), n=2 * BATCH * 2)
     return gan, (x, np.arange(len(x)) % 3)
 
 
 def mixture():
-    from kerasgan.metrics.mixtures import ring_of_gaussians
-    from kerasgan.metrics.mixtures import sample_mixture
+    from kerasgan.data import ring_of_gaussians
+    from kerasgan.data import sample_mixture
 
-    gan = MixtureGAN(MLPGenerator(latent_dim=2, units=16, num_layers=2), MLPDiscriminator(units=8, num_pieces=3, num_layers=2), seed=4)
+    gan = MixtureGAN(
+        MLPGenerator(latent_dim=2, units=16, num_layers=2),
+        MLPDiscriminator(units=8, num_pieces=3, num_layers=2),
+        seed=4,
+    )
     gan.compile()
     return gan, (sample_mixture(ring_of_gaussians(), 2 * BATCH, seed=0),)
 
@@ -73,8 +86,19 @@ def progan():
 
 def biggan():
     # The ImageNet-style path: shared embedding, hierarchical z (4 chunks of 2), attention (in G at 32×32).
-    gan = BigGAN(image_shape=(32, 32, 1), latent_dim=8, num_classes=3, ch=2, shared_dim=4, hierarchical=True,
-                 attention=(32,), n_critic=2, ema_decay=0.9, ema_start=0, seed=6)
+    gan = BigGAN(
+        image_shape=(32, 32, 1),
+        latent_dim=8,
+        num_classes=3,
+        ch=2,
+        shared_dim=4,
+        hierarchical=True,
+        attention=(32,),
+        n_critic=2,
+        ema_decay=0.9,
+        ema_start=0,
+        seed=6,
+    )
     gan.compile()
     x = _images((32, 32, 1), n=2 * BATCH * 2)
     return gan, (x, np.arange(len(x)) % 3)
@@ -82,8 +106,17 @@ def biggan():
 
 def ivgan():
     # Two encoder steps per iteration (the reference: 10) and constant instance noise.
-    gan = IVGAN(image_shape=(32, 32, 3), latent_dim=8, num_blocks=4, g_filters=4, d_filters=4, e_filters=4,
-                encoder_steps=2, instance_noise=0.05, seed=7)
+    gan = IVGAN(
+        image_shape=(32, 32, 3),
+        latent_dim=8,
+        num_blocks=4,
+        g_filters=4,
+        d_filters=4,
+        e_filters=4,
+        encoder_steps=2,
+        instance_noise=0.05,
+        seed=7,
+    )
     gan.compile()
     return gan, (_images((32, 32, 3)),)
 
@@ -91,8 +124,15 @@ def ivgan():
 def hgan():
     from kerasgan.data import load_mnist_subset
 
-    gan = HGAN(image_shape=(8, 8, 1), latent_dim=8, base_filters=4, teacher_filters=4, teacher_blocks=1,
-               teacher_bank_size=16, seed=8)
+    gan = HGAN(
+        image_shape=(8, 8, 1),
+        latent_dim=8,
+        base_filters=4,
+        teacher_filters=4,
+        teacher_blocks=1,
+        teacher_bank_size=16,
+        seed=8,
+    )
     gan.compile()
     x, _ = load_mnist_subset()
     return gan, (x[: 2 * BATCH, 10:18, 10:18],)
@@ -111,8 +151,17 @@ def cesagan():
     return gan, (encode_levels(levels)[order], level_conditions(levels)[order])
 
 
-CASES = {"dcgan": dcgan, "wgangp": wgangp, "sngan_projection": sngan_projection, "mixture": mixture,
-         "progan": progan, "biggan": biggan, "ivgan": ivgan, "hgan": hgan, "cesagan": cesagan}
+CASES = {
+    "dcgan": dcgan,
+    "wgangp": wgangp,
+    "sngan_projection": sngan_projection,
+    "mixture": mixture,
+    "progan": progan,
+    "biggan": biggan,
+    "ivgan": ivgan,
+    "hgan": hgan,
+    "cesagan": cesagan,
+}
 
 # Updates per training step of each auxiliary network's optimizer.
 AUXILIARY_UPDATES = {"ivgan": {"encoder": 2}, "hgan": {"teacher": 1, "teacher_discriminator": 1}}
@@ -145,7 +194,7 @@ def invariant_paths(name, gan):
 
 
 def fit_batch_size(gan):
-    return BATCH * gan.n_critic
+    return gan.iteration_batch_size(BATCH)
 
 
 def generator_inputs(gan, n, seed=0):

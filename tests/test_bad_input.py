@@ -20,7 +20,9 @@ def _fit(gan, *data, batch_size=8):
 
 def test_wrong_image_size(dcgan):
     x = np.zeros((8, 32, 32, 1), "float32")
-    with pytest.raises(ValueError, match=r"expects images of shape \(batch, 28, 28, 1\).*received shape \(8, 32, 32, 1\)"):
+    with pytest.raises(
+        ValueError, match=r"expects images of shape \(batch, 28, 28, 1\).*received shape \(8, 32, 32, 1\)"
+    ):
         _fit(dcgan, x)
 
 
@@ -37,7 +39,9 @@ def test_channels_first_or_missing_channel_axis(dcgan):
 
 def test_integer_images(dcgan):
     x = np.zeros((8, 28, 28, 1), "uint8")
-    with pytest.raises(TypeError, match=r"floating-point images scaled to \[-1, 1\]; received dtype uint8.*scale_images"):
+    with pytest.raises(
+        TypeError, match=r"floating-point images scaled to \[-1, 1\]; received dtype uint8.*scale_images"
+    ):
         _fit(dcgan, x)
 
 
@@ -45,13 +49,15 @@ def test_weights_untouched_after_bad_input(dcgan):
     before = [np.array(v.numpy()) for v in dcgan.variables]
     with pytest.raises(TypeError):
         _fit(dcgan, np.zeros((8, 28, 28, 1), "int32"))
-    for b, v in zip(before, dcgan.variables):
+    for b, v in zip(before, dcgan.variables, strict=True):
         np.testing.assert_array_equal(b, v.numpy())
 
 
 def test_non_finite_loss_raises(dcgan):
     x = np.full((8, 28, 28, 1), np.nan, "float32")
-    with pytest.raises(FloatingPointError, match=r"'(d_loss|g_loss)' is nan at epoch 0, batch 0; expected a finite value"):
+    with pytest.raises(
+        FloatingPointError, match=r"'(d_loss|g_loss)' is nan at epoch 0, batch 0; expected a finite value"
+    ):
         _fit(dcgan, x)
 
 
@@ -63,7 +69,9 @@ def conditional():
 
 
 def test_labels_missing_for_conditional_model(conditional):
-    with pytest.raises(ValueError, match=r"class-conditional \(3 classes\).*tuple \(images, labels\).*received images only"):
+    with pytest.raises(
+        ValueError, match=r"class-conditional \(3 classes\).*tuple \(images, labels\).*received images only"
+    ):
         _fit(conditional, np.zeros((8, 8, 8, 1), "float32"))
 
 
@@ -104,6 +112,9 @@ def test_compile_rejects_loss_argument():
 def test_partial_last_batch_smaller_than_n_critic_is_refused_before_training():
     gan = SNGAN(image_shape=(8, 8, 1), latent_dim=4, g_filters=4, d_filters=4, n_critic=5, seed=0)
     gan.compile()
-    with pytest.raises(ValueError, match=r"last batch of an epoch would hold 3 images \(23 images, batch_size=10\), fewer than n_critic=5"):
+    with pytest.raises(
+        ValueError,
+        match=r"last batch of an epoch would hold 3 images \(23 images, batch_size=10\), fewer than n_critic=5",
+    ):
         _fit(gan, np.zeros((23, 8, 8, 1), "float32"), batch_size=10)
     assert int(gan.g_optimizer.iterations.numpy()) == 0

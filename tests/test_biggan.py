@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from saved_model_check import check_saved_model_export
 
+from kerasgan import StepContext
 from kerasgan.models import BigGAN
 from kerasgan.models import BigGANDiscriminator
 from kerasgan.models import BigGANGenerator
@@ -90,7 +91,7 @@ def test_orthogonal_penalty_closed_form(gan):
         gram = w.T @ w
         expected += np.sum((gram * (1 - np.eye(len(gram)))) ** 2)
     _, fake_labels = None, np.arange(2) % 3
-    value = gan.generator_penalties(None, fake_labels, None, None, None)["ortho"]
+    value = gan.generator_terms(StepContext(fake_labels=fake_labels))["ortho"]
     assert float(keras.ops.convert_to_numpy(value)) == pytest.approx(1e-4 * expected, rel=1e-5)
 
 

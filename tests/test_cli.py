@@ -34,10 +34,14 @@ def test_train_then_eval(tmp_path, capsys):
 
 
 def test_eval_missing_model(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"takes a saved model \(.keras\) or a preset name .*received .*nope.keras"):
+    with pytest.raises(
+        FileNotFoundError,
+        match=r"takes a saved model \(.keras\), a preset name .* or a preset folder; received .*nope.keras",
+    ):
         cli.main(["eval", str(tmp_path / "nope.keras")])
 
 
+@pytest.mark.slow
 def test_eval_preset_reproduces_its_card(capsys):
     from kerasgan import zoo
 

@@ -74,6 +74,6 @@ def test_onnx_export_conditional_ema_generator(gan, tmp_path):
     z = np.random.default_rng(1).standard_normal((3, 4)).astype("float32")
     labels = np.array([2, 0, 1], "int32")
     names = [i.name for i in session.get_inputs()]
-    out = session.run(None, dict(zip(names, [z, labels])))[0]
+    out = session.run(None, dict(zip(names, [z, labels], strict=True)))[0]
     expected = keras.ops.convert_to_numpy(gan.ema_generator([z, labels], training=False))
     np.testing.assert_allclose(out, expected, atol=1e-4)

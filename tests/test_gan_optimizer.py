@@ -9,21 +9,29 @@ from kerasgan.models import WGANGP
 
 def test_rejects_non_optimizers_and_shared_objects():
     adam = keras.optimizers.Adam()
-    with pytest.raises(TypeError, match=r"`discriminator_optimizer` to be a keras.optimizers.Optimizer.*received 'adam'"):
+    with pytest.raises(
+        TypeError, match=r"`discriminator_optimizer` to be a keras.optimizers.Optimizer.*received 'adam'"
+    ):
         kerasgan.GANOptimizer(adam, "adam")
-    with pytest.raises(ValueError, match=r"distinct optimizer object per network.*`generator_optimizer` and `discriminator_optimizer`"):
+    with pytest.raises(
+        ValueError, match=r"distinct optimizer object per network.*`generator_optimizer` and `discriminator_optimizer`"
+    ):
         kerasgan.GANOptimizer(adam, adam)
 
 
 def test_does_not_apply_gradients_itself():
     opt = kerasgan.GANOptimizer(keras.optimizers.Adam(), keras.optimizers.SGD())
-    with pytest.raises(NotImplementedError, match=r"apply `generator_optimizer`, `discriminator_optimizer` or an auxiliary optimizer"):
+    with pytest.raises(
+        NotImplementedError, match=r"apply `generator_optimizer`, `discriminator_optimizer` or an auxiliary optimizer"
+    ):
         opt.apply([], [])
 
 
 def test_build_needs_the_gan():
     opt = kerasgan.GANOptimizer(keras.optimizers.Adam(), keras.optimizers.SGD())
-    with pytest.raises(ValueError, match=r"built by `GAN.compile`.*received a plain `build\(var_list\)` with 1 variables"):
+    with pytest.raises(
+        ValueError, match=r"built by `GAN.compile`.*received a plain `build\(var_list\)` with 1 variables"
+    ):
         opt.build([keras.Variable(1.0)])
 
 
@@ -37,17 +45,27 @@ def test_config_round_trip_keeps_both_optimizers():
 
 def test_auxiliary_optimizers_are_checked_and_round_trip():
     adam = keras.optimizers.Adam()
-    with pytest.raises(TypeError, match=r"`auxiliary_optimizers\['encoder'\]` to be a keras.optimizers.Optimizer.*received 'sgd'"):
+    with pytest.raises(
+        TypeError, match=r"`auxiliary_optimizers\['encoder'\]` to be a keras.optimizers.Optimizer.*received 'sgd'"
+    ):
         kerasgan.GANOptimizer(keras.optimizers.Adam(), keras.optimizers.Adam(), {"encoder": "sgd"})
-    with pytest.raises(ValueError, match=r"same object for `generator_optimizer` and `auxiliary_optimizers\['encoder'\]`"):
+    with pytest.raises(
+        ValueError, match=r"same object for `generator_optimizer` and `auxiliary_optimizers\['encoder'\]`"
+    ):
         kerasgan.GANOptimizer(adam, keras.optimizers.Adam(), {"encoder": adam})
-    opt = kerasgan.GANOptimizer(keras.optimizers.Adam(1e-4), keras.optimizers.Adam(2e-4),
-                                {"teacher": keras.optimizers.Adam(3e-4), "encoder": keras.optimizers.SGD(5e-3)})
+    opt = kerasgan.GANOptimizer(
+        keras.optimizers.Adam(1e-4),
+        keras.optimizers.Adam(2e-4),
+        {"teacher": keras.optimizers.Adam(3e-4), "encoder": keras.optimizers.SGD(5e-3)},
+    )
     assert list(opt.auxiliary_optimizers) == ["encoder", "teacher"]
     again = keras.optimizers.deserialize(keras.optimizers.serialize(opt))
     assert isinstance(again.auxiliary_optimizers["encoder"], keras.optimizers.SGD)
     assert again.auxiliary_optimizers["teacher"].get_config()["learning_rate"] == pytest.approx(3e-4)
-    with pytest.raises(ValueError, match=r"auxiliary optimizers for \['encoder', 'teacher'\] but the model's auxiliary networks are \[\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"auxiliary optimizers for \['encoder', 'teacher'\] but the model's auxiliary networks are \[\]",
+    ):
         opt.build_for([keras.Variable(1.0)], [keras.Variable(2.0)])
 
 

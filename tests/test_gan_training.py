@@ -93,11 +93,11 @@ def test_ema_generator_update_arithmetic(trained):
         pytest.skip("no EMA in this case")
     assert not gan.ema_generator.trainable_variables
     assert _changed(gan, before, gan.ema_generator.variables)
-    pairs = list(zip(gan.ema_generator.variables, gan.generator.variables))
+    pairs = list(zip(gan.ema_generator.variables, gan.generator.variables, strict=True))
     ema0 = [np.array(e.numpy()) for e, _ in pairs]
     gan._update_ema()
     d = gan.ema_decay
-    for (e, w), e0 in zip(pairs, ema0):
+    for (e, w), e0 in zip(pairs, ema0, strict=True):
         np.testing.assert_allclose(e.numpy(), d * e0 + (1 - d) * w.numpy(), rtol=1e-6, atol=1e-7)
     # Before `ema_start` generator steps the copy just follows the generator.
     start = gan.ema_start
@@ -139,9 +139,9 @@ def test_save_load_resume(trained, tmp_path):
     loaded = keras.saving.load_model(path)
     assert type(loaded) is type(gan)
     np.testing.assert_array_equal(loaded.generate(5, seed=3), gan.generate(5, seed=3))
-    for a, b in zip(_optimizer_state(gan), _optimizer_state(loaded)):
+    for a, b in zip(_optimizer_state(gan), _optimizer_state(loaded), strict=True):
         np.testing.assert_array_equal(a, b)
-    for a, b in zip(gan.variables, loaded.variables):
+    for a, b in zip(gan.variables, loaded.variables, strict=True):
         np.testing.assert_array_equal(a.numpy(), b.numpy())
     # Training continues from the saved state.
     loaded.fit(*data, batch_size=fit_batch_size(loaded), epochs=1, steps_per_epoch=1, verbose=0)
@@ -159,7 +159,7 @@ def test_save_weights_restores_networks_and_optimizers(trained, tmp_path):
     assert not np.array_equal(fresh.generate(2, seed=0), gan.generate(2, seed=0))
     fresh.load_weights(path)
     np.testing.assert_array_equal(fresh.generate(5, seed=3), gan.generate(5, seed=3))
-    for a, b in zip(_optimizer_state(gan), _optimizer_state(fresh)):
+    for a, b in zip(_optimizer_state(gan), _optimizer_state(fresh), strict=True):
         np.testing.assert_array_equal(a, b)
 
 

@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from kerasgan.callbacks import TeacherSampleRefresh
+from kerasgan import StepContext
 from kerasgan.data import load_mnist_subset
 from kerasgan.data import load_mnist_test
 from kerasgan.layers import MaskedConv2D
@@ -14,6 +14,7 @@ from kerasgan.layers.masked_conv2d import pixelcnn_mask
 from kerasgan.models import HGAN
 from kerasgan.models import DCGANDiscriminator
 from kerasgan.models import PixelCNN
+from kerasgan.models.hgan import TeacherSampleRefresh
 
 
 def test_masks_hide_the_future():
@@ -42,7 +43,9 @@ def _randomized(model, seed=0):
 
 @pytest.mark.parametrize("channels", [1, 3])
 def test_conditionals_depend_only_on_earlier_values(channels):
-    model = _randomized(PixelCNN(image_shape=(6, 6, channels), filters=6 * channels, num_residual_blocks=2, num_levels=4))
+    model = _randomized(
+        PixelCNN(image_shape=(6, 6, channels), filters=6 * channels, num_residual_blocks=2, num_levels=4)
+    )
     x = np.random.default_rng(1).uniform(-1, 1, (1, 6, 6, channels)).astype("float32")
     base = keras.ops.convert_to_numpy(model(x))[0]  # (6, 6, C, levels)
     order = [(i, j, c) for i in range(6) for j in range(6) for c in range(channels)]
@@ -98,8 +101,16 @@ def test_likelihood_training_improves_held_out_bits_per_dim():
 
 
 def _hgan(**kwargs):
-    return HGAN(image_shape=(8, 8, 1), latent_dim=8, base_filters=4, teacher_filters=4, teacher_blocks=1,
-                teacher_bank_size=8, seed=5, **kwargs)
+    return HGAN(
+        image_shape=(8, 8, 1),
+        latent_dim=8,
+        base_filters=4,
+        teacher_filters=4,
+        teacher_blocks=1,
+        teacher_bank_size=8,
+        seed=5,
+        **kwargs,
+    )
 
 
 def _digits(n=16):
@@ -111,7 +122,9 @@ def test_teacher_terms_are_off_until_the_bank_is_filled():
     gan = _hgan()
     fake = np.zeros((4, 8, 8, 1), "float32")
     assert not gan.teacher_bank_filled
-    assert float(keras.ops.convert_to_numpy(gan.generator_penalties(fake, None, None, fake, None)["teacher_adv"])) == 0.0
+    assert (
+        float(keras.ops.convert_to_numpy(gan.generator_terms(StepContext(fake=fake, real=fake))["teacher_adv"])) == 0.0
+    )
     samples = gan.refresh_teacher_samples()
     assert gan.teacher_bank_filled and int(gan.teacher_refreshes.numpy()) == 1
     np.testing.assert_array_equal(keras.ops.convert_to_numpy(gan.teacher_bank), samples)
@@ -120,7 +133,7 @@ def test_teacher_terms_are_off_until_the_bank_is_filled():
     np.testing.assert_array_equal(samples, twin.refresh_teacher_samples())  # seeded by the seed and the count
     logits = keras.ops.convert_to_numpy(gan.teacher_discriminator(fake, training=True))
     expected = float(np.mean(np.logaddexp(0.0, -logits)))  # non-saturating: softplus(-D(G(z)))
-    value = float(keras.ops.convert_to_numpy(gan.generator_penalties(fake, None, None, fake, None)["teacher_adv"]))
+    value = float(keras.ops.convert_to_numpy(gan.generator_terms(StepContext(fake=fake, real=fake))["teacher_adv"]))
     np.testing.assert_allclose(value, expected, rtol=1e-4)
 
 
@@ -154,5 +167,11 @@ def test_bad_arguments():
     with pytest.raises(ValueError, match=r"multiple of 2 × channels = 6; received 8"):
         PixelCNN(image_shape=(8, 8, 3), filters=8)
     with pytest.raises(ValueError, match=r"`teacher_bank_size` must be a positive int; received 0"):
-        _hgan(teacher_bank_size=0) if False else HGAN(image_shape=(8, 8, 1), latent_dim=8, base_filters=4,
-                                                      teacher_filters=4, teacher_blocks=1, teacher_bank_size=0)
+        _hgan(teacher_bank_size=0) if False else HGAN(
+            image_shape=(8, 8, 1),
+            latent_dim=8,
+            base_filters=4,
+            teacher_filters=4,
+            teacher_blocks=1,
+            teacher_bank_size=0,
+        )

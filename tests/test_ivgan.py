@@ -5,6 +5,7 @@ import keras
 import numpy as np
 import pytest
 
+from kerasgan import StepContext
 from kerasgan.models import DCGAN
 from kerasgan.models import IVGAN
 from kerasgan.models import IVGANDiscriminator
@@ -34,15 +35,29 @@ def test_reference_64x64_parameter_counts():
     encoder = IVGANEncoder((64, 64, 3), 100, 16)
     assert trainable(encoder) == e
     assert [tuple(layer.output.shape[1:3]) for layer in encoder.layers if isinstance(layer, keras.layers.Conv2D)] == [
-        (32, 32), (16, 16), (4, 4), (1, 1)]
+        (32, 32),
+        (16, 16),
+        (4, 4),
+        (1, 1),
+    ]
     last = encoder.get_layer("code_normalization")
     assert not last.center and not last.scale  # BatchNorm2d(nz, affine=False)
 
 
 @pytest.fixture(scope="module")
 def gan():
-    gan = IVGAN(image_shape=(32, 32, 3), latent_dim=8, num_blocks=4, g_filters=4, d_filters=4, e_filters=4,
-                encoder_steps=3, iv_weight=0.5, recon_weight=0.25, seed=0)
+    gan = IVGAN(
+        image_shape=(32, 32, 3),
+        latent_dim=8,
+        num_blocks=4,
+        g_filters=4,
+        d_filters=4,
+        e_filters=4,
+        encoder_steps=3,
+        iv_weight=0.5,
+        recon_weight=0.25,
+        seed=0,
+    )
     gan.compile()
     return gan
 
@@ -72,7 +87,7 @@ def _ce(logits, k):
 def test_generator_terms_match_the_formula(gan):
     real = _images(6)
     state = np.array(gan.seed_generator.state.numpy())
-    terms = {k: float(keras.ops.convert_to_numpy(v)) for k, v in gan.generator_penalties(None, None, None, real, None).items()}
+    terms = {k: float(keras.ops.convert_to_numpy(v)) for k, v in gan.generator_terms(StepContext(real=real)).items()}
     gan.seed_generator.state.assign(state)
     to_np = keras.ops.convert_to_numpy
     codes = gan.encoder(real, training=False)
@@ -115,9 +130,19 @@ def test_without_encoder_steps_the_encoder_is_fixed():
 @pytest.mark.parametrize("iv, recon, moves", [(0.0, 0.0, False), (0.0, 1.0, True), (0.5, 0.0, True)])
 def test_encoder_objective_terms(iv, recon, moves):
     # Without weight decay the encoder's weights move only through the terms switched on.
-    gan = IVGAN(image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4, encoder_steps=1,
-                encoder_iv_weight=iv, encoder_recon_weight=recon, encoder_weight_decay=0.0,
-                adversarial_loss="least_squares_pearson", seed=3)
+    gan = IVGAN(
+        image_shape=(32, 32, 3),
+        latent_dim=8,
+        g_filters=4,
+        d_filters=4,
+        e_filters=4,
+        encoder_steps=1,
+        encoder_iv_weight=iv,
+        encoder_recon_weight=recon,
+        encoder_weight_decay=0.0,
+        adversarial_loss="least_squares_pearson",
+        seed=3,
+    )
     gan.compile()
     before = [np.array(v.numpy()) for v in gan.encoder.trainable_variables]
     gan.fit(_images(8), batch_size=8, epochs=1, verbose=0)
@@ -128,8 +153,15 @@ def test_encoder_objective_terms(iv, recon, moves):
 def test_instance_noise_schedule_and_round_trip(gan):
     schedule = reference_instance_noise()
     assert schedule.boundaries == [46875, 93750] and schedule.values == [0.03, 0.01, 0.005]
-    model = IVGAN(image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4, seed=2,
-                  instance_noise=keras.optimizers.schedules.PiecewiseConstantDecay([10, 20], [0.3, 0.1, 0.0]))
+    model = IVGAN(
+        image_shape=(32, 32, 3),
+        latent_dim=8,
+        g_filters=4,
+        d_filters=4,
+        e_filters=4,
+        seed=2,
+        instance_noise=keras.optimizers.schedules.PiecewiseConstantDecay([10, 20], [0.3, 0.1, 0.0]),
+    )
     model.compile()
     for step, sigma in ((0, 0.3), (15, 0.1), (25, 0.0)):
         model.g_optimizer.iterations.assign(step)
@@ -140,8 +172,14 @@ def test_instance_noise_schedule_and_round_trip(gan):
     assert abs(noise.std() - 0.3) < 0.01
     clone = IVGAN.from_config(model.get_config())
     assert clone.instance_noise.boundaries == [10, 20] and clone.instance_noise.values == [0.3, 0.1, 0.0]
-    assert IVGAN.from_config(IVGAN(image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4,
-                                   instance_noise=None).get_config()).instance_noise is None
+    assert (
+        IVGAN.from_config(
+            IVGAN(
+                image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4, instance_noise=None
+            ).get_config()
+        ).instance_noise
+        is None
+    )
 
 
 def test_dcgan_baseline_uses_the_same_trunk():
@@ -157,11 +195,18 @@ def test_dcgan_baseline_uses_the_same_trunk():
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match=r"intervention head over `num_blocks` blocks that divide latent_dim=10; received num_blocks=4"):
+    with pytest.raises(
+        ValueError, match=r"intervention head over `num_blocks` blocks that divide latent_dim=10; received num_blocks=4"
+    ):
         IVGAN(image_shape=(32, 32, 3), latent_dim=10, g_filters=4, d_filters=4, e_filters=4)
     with pytest.raises(ValueError, match=r"received num_blocks=0"):
-        IVGAN(discriminator=IVGANDiscriminator((32, 32, 3), 4, num_blocks=0), image_shape=(32, 32, 3), latent_dim=8,
-              g_filters=4, e_filters=4)
+        IVGAN(
+            discriminator=IVGANDiscriminator((32, 32, 3), 4, num_blocks=0),
+            image_shape=(32, 32, 3),
+            latent_dim=8,
+            g_filters=4,
+            e_filters=4,
+        )
     with pytest.raises(ValueError, match=r"supports 32×32 and 64×64 images; received image_shape=\(28, 28, 1\)"):
         IVGANEncoder((28, 28, 1))
     with pytest.raises(ValueError, match=r"`encoder_steps` must be an int >= 0; received -1"):

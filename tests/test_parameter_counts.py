@@ -57,7 +57,12 @@ def test_wgangp_resnet_critic():
     # gan_cifar_resnet.py, DIM_D = 128: OptimizedResBlockDisc1, down block, 2 blocks with identity
     # shortcut, Linear(128, 1) with bias; no normalization.
     d = 128
-    expected = (conv(3, 3, d) + conv(3, d, d) + conv(1, 3, d)) + (2 * conv(3, d, d) + conv(1, d, d)) + 2 * (2 * conv(3, d, d)) + (d + 1)
+    expected = (
+        (conv(3, 3, d) + conv(3, d, d) + conv(1, 3, d))
+        + (2 * conv(3, d, d) + conv(1, d, d))
+        + 2 * (2 * conv(3, d, d))
+        + (d + 1)
+    )
     assert expected == 1_053_825
     assert trainable(WGANGPResNetCritic()) == expected
 
@@ -74,12 +79,29 @@ def test_wgangp_resnet_generator():
 def test_dcgan_64():
     # Newmu/dcgan_code faces: nz=100, ngf=ndf=128, nc=3, no biases; gw (100 x 16384) with
     # BatchNorm over its 16384 outputs; 5x5 deconvs 1024->512->256->128->3 (BN on the first three).
-    g = (100 * 16384 + bn(16384) + conv(5, 1024, 512, False) + bn(512) + conv(5, 512, 256, False) + bn(256)
-         + conv(5, 256, 128, False) + bn(128) + conv(5, 128, 3, False))
+    g = (
+        100 * 16384
+        + bn(16384)
+        + conv(5, 1024, 512, False)
+        + bn(512)
+        + conv(5, 512, 256, False)
+        + bn(256)
+        + conv(5, 256, 128, False)
+        + bn(128)
+        + conv(5, 128, 3, False)
+    )
     assert g == 18_885_760
     assert trainable(DCGANGenerator(latent_dim=100, image_shape=(64, 64, 3), base_filters=128)) == g
     # dw 3->128 (no BN), 128->256, 256->512, 512->1024 (BN), dwy (1024*4*4 x 1).
-    d = (conv(5, 3, 128, False) + conv(5, 128, 256, False) + bn(256) + conv(5, 256, 512, False) + bn(512)
-         + conv(5, 512, 1024, False) + bn(1024) + 1024 * 16)
+    d = (
+        conv(5, 3, 128, False)
+        + conv(5, 128, 256, False)
+        + bn(256)
+        + conv(5, 256, 512, False)
+        + bn(512)
+        + conv(5, 512, 1024, False)
+        + bn(1024)
+        + 1024 * 16
+    )
     assert d == 17_232_768
     assert trainable(DCGANDiscriminator(image_shape=(64, 64, 3), base_filters=128)) == d

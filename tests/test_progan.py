@@ -64,7 +64,9 @@ def _reference_lod(kimg, resolution_log2, training_kimg, transition_kimg, initia
     return max(lod, 0.0)
 
 
-@pytest.mark.parametrize("images", [0, 599_999, 600_000, 900_000, 1_200_000, 1_500_000, 4_199_999, 4_800_000, 9_000_000])
+@pytest.mark.parametrize(
+    "images", [0, 599_999, 600_000, 900_000, 1_200_000, 1_500_000, 4_199_999, 4_800_000, 9_000_000]
+)
 def test_schedule_matches_reference(images):
     schedule = ProGANSchedule(256)
     expected = _reference_lod(images / 1000, 8, 600, 600)

@@ -1,5 +1,6 @@
-"""The recipes run end to end (tiny settings) and write what the zoo pins: weights, sha256,
-metrics, sample picture; the CIFAR-10 path goes through tensorflow-datasets (mocked offline)."""
+"""The recipes run end to end (tiny settings) and write a preset folder the zoo loads: weights,
+config, metadata with the sha256, metrics and training record, card, sample picture; the CIFAR-10
+path goes through tensorflow-datasets (mocked offline)."""
 
 import json
 import os
@@ -10,20 +11,25 @@ import sys
 import keras
 import numpy as np
 import pytest
+from repo import REPO_ROOT
 
 from kerasgan import zoo
-from kerasgan.metrics._files import sha256_of_file
-from kerasgan.zoo.preset import REPO_ROOT
+from kerasgan.utils import sha256_of_file
 
 
 def _check_published(out, name):
-    record = json.loads((out / "recipes" / "results" / f"{name}.json").read_text())
-    weights = out / "pretrained" / f"{name}.weights.h5"
-    assert record["sha256"] == sha256_of_file(weights) and record["weights_file"] == weights.name
-    assert (out / "zoo" / "images" / f"{name}.png").stat().st_size > 0
-    assert not [p for p in (out / "pretrained").iterdir() if "partial" in p.name]
-    gan = zoo.get_preset(name).build()
-    gan.load_weights(weights)  # the file holds exactly the preset's architecture
+    folder = out / name
+    record = json.loads((folder / "metadata.json").read_text())
+    weights = folder / record["weights_file"]
+    assert record["sha256"] == sha256_of_file(weights) and record["name"] == name
+    assert (
+        record["recipe"] == f"recipes/{name}.py" and record["metrics_protocol"] == zoo.get_preset(name).metrics_protocol
+    )
+    assert (folder / "samples.png").stat().st_size > 0 and (folder / "README.md").read_text().startswith(f"# {name}")
+    assert sorted(p.name for p in out.iterdir()) == [name]  # no staging leftovers
+    gan = zoo.load(str(folder))  # the folder loads as a preset, checked against its sha256
+    fresh = zoo.get_preset(name).build()
+    fresh.load_weights(weights)  # and holds exactly the registered architecture
     assert getattr(gan, "optimizer", None) is None
     return record, gan
 
@@ -31,13 +37,25 @@ def _check_published(out, name):
 def test_mixture_recipe_end_to_end(tmp_path):
     env = {**os.environ, "KERAS_BACKEND": keras.backend.backend()}
     subprocess.run(
-        [sys.executable, os.path.join(REPO_ROOT, "recipes", "gan_ring8.py"), "--epochs", "1", "--limit", "400",
-         "--out", str(tmp_path)],
-        check=True, env=env, capture_output=True, timeout=600,
+        [
+            sys.executable,
+            os.path.join(REPO_ROOT, "recipes", "gan_ring8.py"),
+            "--epochs",
+            "1",
+            "--limit",
+            "400",
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=600,
     )
     record, gan = _check_published(tmp_path, "gan_ring8")
     assert record["metrics"]["num_modes"] == 8 and 0 <= record["metrics"]["modes_covered"] <= 8
     assert record["training"]["training_examples"] == 400 and record["training"]["backend"] == keras.backend.backend()
+    assert record["training"]["critic_batch_size"] == 100 == record["training"]["fit_batch_size"]
     assert np.isfinite(gan.generate(16, seed=0)).all()
 
 

@@ -1,5 +1,5 @@
-"""kerasgan.zoo: the registry, weights resolution (cache, source tree, download over a real HTTP
-server on 127.0.0.1), integrity checks, and what the trained presets can do on every backend."""
+"""kerasgan.zoo: the registry, presets read from their shipped folders, integrity checks, and what
+the trained presets can do on every backend. (Preset folders by path and URL: test_preset_folder.py.)"""
 
 import json
 import os
@@ -9,23 +9,38 @@ import warnings
 import keras
 import numpy as np
 import pytest
-from local_http import serve
+from repo import REPO_ROOT
+from repo import cards
 from saved_model_check import check_saved_model_export
 
 import kerasgan
 from kerasgan import zoo
-from kerasgan.metrics._files import sha256_of_file
-from kerasgan.zoo.cards import render_card
-from kerasgan.zoo.cards import render_index
-from kerasgan.zoo.preset import REPO_ROOT
+from kerasgan.core import preset_folder
+from kerasgan.utils import sha256_of_file
 
 ALL = zoo.list()
 TRAINED = zoo.list(trained=True)
-SERVED = "sngan_mnist"  # the smallest trained weights file: the download tests serve it
-REQUIRED = ("dcgan_mnist", "wgangp_mnist", "sngan_mnist", "sngan_projection_mnist", "gan_ring8", "gan_grid25",
-            "progan_mnist", "biggan_mnist", "dcgan_cifar10", "wgangp_cifar10", "sngan_cifar10",
-            "sngan_projection_cifar10", "progan_cifar10", "biggan_cifar10", "ivgan_stacked_mnist", "dcgan_stacked_mnist",
-            "hgan_mnist", "cesagan_zelda", "sagan_zelda")
+REQUIRED = (
+    "dcgan_mnist",
+    "wgangp_mnist",
+    "sngan_mnist",
+    "sngan_projection_mnist",
+    "gan_ring8",
+    "gan_grid25",
+    "progan_mnist",
+    "biggan_mnist",
+    "dcgan_cifar10",
+    "wgangp_cifar10",
+    "sngan_cifar10",
+    "sngan_projection_cifar10",
+    "progan_cifar10",
+    "biggan_cifar10",
+    "ivgan_stacked_mnist",
+    "dcgan_stacked_mnist",
+    "hgan_mnist",
+    "cesagan_zelda",
+    "sagan_zelda",
+)
 
 
 def _repo(*parts):
@@ -33,17 +48,10 @@ def _repo(*parts):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_weights(tmp_path, monkeypatch):
-    """Each test gets its own empty cache; downloads go only to servers the test starts."""
+def _isolated_cache(tmp_path, monkeypatch):
+    """Each test gets its own empty cache and the package's own preset folders."""
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.delenv("KERASGAN_WEIGHTS_ORIGIN", raising=False)
     monkeypatch.delenv("KERASGAN_PRETRAINED_DIR", raising=False)
-
-
-def _cache(tmp_path):
-    return tmp_path / "keras_home" / "kerasgan"
 
 
 # ------------------------------------------------------------------ the registry as a whole
@@ -54,44 +62,62 @@ def test_required_presets_are_registered():
         assert zoo.info(name)["status"] == expected, name
 
 
+def test_cards_and_index_are_current():
+    assert cards.stale() == [], "cards out of date: run python recipes/cards.py"
+
+
 @pytest.mark.parametrize("name", ALL)
-def test_every_preset_has_card_recipe_and_weights_or_status(name):
+def test_every_preset_has_recipe_and_a_folder_or_a_status_note(name):
     preset = zoo.get_preset(name)
     assert os.path.isfile(_repo(preset.recipe)), f"{name}: recipe {preset.recipe} missing"
-    card = _repo(preset.card)
-    assert os.path.isfile(card), f"{name}: card missing; run python -m kerasgan.zoo.cards"
-    with open(card) as f:
-        assert f.read() == render_card(name), f"{name}: card out of date; run python -m kerasgan.zoo.cards"
-    if preset.trained:
-        weights = _repo("pretrained", preset.weights_file)
-        assert sha256_of_file(weights) == preset.sha256, f"{name}: shipped weights do not match the pinned sha256"
-        assert os.path.isfile(_repo(preset.sample_image)), f"{name}: sample picture missing"
-        with open(_repo("recipes", "results", f"{name}.json")) as f:
-            record = json.load(f)
-        assert record["sha256"] == preset.sha256
-        assert record["metrics"] == preset.metrics, f"{name}: registered metrics differ from the recipe's output"
-        assert preset.metrics and preset.metrics_protocol and preset.training.get("seconds")
-    else:
+    assert os.path.isfile(_repo(preset.card)), f"{name}: card {preset.card} missing"
+    if not preset.trained:
         assert preset.status == "not trained yet" and preset.status_note
-        assert not os.path.exists(_repo("pretrained", f"{name}.weights.h5"))
+        return
+    metadata = preset.metadata
+    assert sha256_of_file(os.path.join(preset.folder, metadata["weights_file"])) == metadata["sha256"] == preset.sha256
+    assert os.path.isfile(os.path.join(preset.folder, metadata["samples_file"]))
+    assert metadata["metrics"] and metadata["metrics_protocol"] and metadata["training"]["seconds"] > 0
+    # The folder records the registry's words and architecture: neither drifted since training.
+    assert {k: v for k, v in preset.words().items()} == {k: metadata.get(k) for k in preset.words()}
+    with open(os.path.join(preset.folder, preset_folder.CONFIG_FILE)) as f:
+        shipped = json.load(f)
+    built = json.loads(
+        json.dumps(keras.saving.serialize_keras_object(preset.build()), default=preset_folder._json_default)
+    )
+    shipped["config"].pop("name"), built["config"].pop("name")  # Keras numbers auto-named models per process
+    assert shipped == built, f"{name}: the registry's config no longer builds the shipped architecture"
 
 
-def test_zoo_index_is_current_and_pretrained_folder_is_small():
-    with open(_repo("zoo", "README.md")) as f:
-        assert f.read() == render_index()
-    total = sum(os.path.getsize(_repo("pretrained", f)) for f in os.listdir(_repo("pretrained")))
+def test_shipped_presets_are_package_data():
+    with open(_repo("pyproject.toml")) as f:
+        assert '"pretrained/*/*"' in f.read()
+    assert preset_folder.read_metadata(zoo.get_preset("dcgan_mnist").folder)["name"] == "dcgan_mnist"
+    total = sum(
+        os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(_repo("kerasgan", "pretrained")) for f in fs
+    )
     assert total < 100 * 2**20
 
 
 def test_list_and_info():
-    assert zoo.list("*_cifar10") == ["biggan_cifar10", "dcgan_cifar10", "progan_cifar10", "sngan_cifar10",
-                                     "sngan_projection_cifar10", "wgangp_cifar10"]
+    assert zoo.list("*_cifar10") == [
+        "biggan_cifar10",
+        "dcgan_cifar10",
+        "progan_cifar10",
+        "sngan_cifar10",
+        "sngan_projection_cifar10",
+        "wgangp_cifar10",
+    ]
     assert set(zoo.list(trained=False)) == set(zoo.list("*_cifar10"))
     assert zoo.list("no_such_*") == []
     info = zoo.info("sngan_projection_mnist")
     assert info["model"] == "SNGAN" and info["config"]["num_classes"] == 10
-    assert info["recipe"] == "recipes/sngan_projection_mnist.py" and info["card"] == "zoo/sngan_projection_mnist.md"
-    assert info["origin"].endswith("/sngan_projection_mnist.weights.h5")
+    assert info["recipe"] == "recipes/sngan_projection_mnist.py"
+    assert info["card"] == "kerasgan/pretrained/sngan_projection_mnist/README.md"
+    assert info["folder"].endswith(os.path.join("pretrained", "sngan_projection_mnist"))
+    assert info["metrics"]["class_accuracy"] == preset_folder.read_metadata(info["folder"])["metrics"]["class_accuracy"]
+    assert info["source"].startswith("Trained from scratch by its recipe")
+    assert zoo.info("sngan_cifar10")["folder"] is None and zoo.info("sngan_cifar10")["metrics"] == {}
     json.dumps(info)  # JSON-friendly
 
 
@@ -120,97 +146,62 @@ def test_not_trained_preset_builds_its_architecture():
 
 
 def test_preset_validation():
-    base = dict(name="x_y", model_class=kerasgan.models.DCGAN, config={}, dataset="d", data_licence="l",
-                description="", paper="", reference="", recipe="recipes/x_y.py")
+    base = dict(
+        name="x_y",
+        model_class=kerasgan.models.DCGAN,
+        config={},
+        dataset="d",
+        data_licence="l",
+        description="",
+        paper="",
+        reference="",
+        recipe="recipes/x_y.py",
+        status_note="x",
+    )
     with pytest.raises(ValueError, match="<model>_<dataset>"):
         zoo.Preset(**{**base, "name": "DCGAN-MNIST"})
-    with pytest.raises(ValueError, match="both `weights_file` and `sha256`"):
-        zoo.Preset(**{**base, "weights_file": "x_y.weights.h5"})
-    with pytest.raises(ValueError, match="64 lower-case hex"):
-        zoo.Preset(**{**base, "weights_file": "x_y.weights.h5", "sha256": "abc"})
-    with pytest.raises(ValueError, match="status_note"):
-        zoo.Preset(**base)
     with pytest.raises(ValueError, match="already registered"):
-        zoo.register(zoo.Preset(**{**base, "name": "dcgan_mnist", "status_note": "x"}))
+        zoo.register(zoo.Preset(**{**base, "name": "dcgan_mnist"}))
+    with pytest.raises(TypeError, match="expects a Preset"):
+        zoo.register({"name": "x_y"})
 
 
-# ------------------------------------------------------------------ weights resolution
-def test_load_from_source_tree_and_explicit_paths(tmp_path):
-    preset = zoo.get_preset(SERVED)
-    reference = zoo.load(SERVED).generate(4, seed=0)
-    shipped = _repo("pretrained", preset.weights_file)
-    np.testing.assert_allclose(zoo.load(SERVED, weights=shipped).generate(4, seed=0), reference, atol=1e-6)
-    folder = tmp_path / "my_presets"
+# ------------------------------------------------------------------ weights of named presets
+SMALL = "sngan_mnist"  # the smallest shipped weights file
+
+
+def test_named_preset_loads_from_its_folder_and_explicit_paths(tmp_path):
+    preset = zoo.get_preset(SMALL)
+    reference = zoo.load(SMALL).generate(4, seed=0)
+    np.testing.assert_array_equal(kerasgan.GAN.from_preset(SMALL).generate(4, seed=0), reference)
+    np.testing.assert_array_equal(kerasgan.models.SNGAN.from_preset(preset.folder).generate(4, seed=0), reference)
+    shipped = os.path.join(preset.folder, preset_folder.WEIGHTS_FILE)
+    np.testing.assert_allclose(zoo.load(SMALL, weights=shipped).generate(4, seed=0), reference, atol=1e-6)
+    folder = tmp_path / "my_weights"
     folder.mkdir()
-    shutil.copy(shipped, folder / preset.weights_file)
-    np.testing.assert_allclose(zoo.load(SERVED, weights=str(folder)).generate(4, seed=0), reference, atol=1e-6)
-    with pytest.raises(FileNotFoundError, match=r"directory holding 'sngan_mnist.weights.h5'.*no such file"):
-        zoo.load(SERVED, weights=str(tmp_path / "nowhere"))
-    other = _repo("pretrained", zoo.get_preset("dcgan_mnist").weights_file)
-    with pytest.raises(zoo.WeightsIntegrityError, match=rf"pins {preset.sha256}.*was not\s+loaded"):
-        zoo.load(SERVED, weights=other)
+    shutil.copy(shipped, folder / preset_folder.WEIGHTS_FILE)
+    np.testing.assert_allclose(zoo.load(SMALL, weights=str(folder)).generate(4, seed=0), reference, atol=1e-6)
+    with pytest.raises(FileNotFoundError, match=r"folder holding 'model.weights.h5'.*no such file"):
+        zoo.load(SMALL, weights=str(tmp_path / "nowhere"))
+    other = os.path.join(zoo.get_preset("dcgan_mnist").folder, preset_folder.WEIGHTS_FILE)
+    with pytest.raises(zoo.WeightsIntegrityError, match=rf"records {preset.sha256}.*was not loaded"):
+        zoo.load(SMALL, weights=other)
+    with pytest.raises(TypeError, match="holds a SNGAN, not a DCGAN"):
+        kerasgan.models.DCGAN.from_preset(SMALL)
 
 
-@pytest.fixture
-def origin(tmp_path, monkeypatch):
-    """A folder to serve as the download origin, holding a copy of SERVED's weights; the source
-    tree's pretrained/ is hidden so that only the cache and the download can provide weights."""
-    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path / "no_source_tree"))
-    folder = tmp_path / "origin"
-    folder.mkdir()
-    shutil.copy(_repo("pretrained", zoo.get_preset(SERVED).weights_file), folder / zoo.get_preset(SERVED).weights_file)
-    return folder
-
-
-def test_download_caches_then_works_offline(tmp_path, monkeypatch, origin):
-    preset = zoo.get_preset(SERVED)
-    with serve(origin) as server:
-        monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
-        first = zoo.load(SERVED).generate(4, seed=0)
-        assert server.requests == [f"/{preset.weights_file}"]
-    cached = _cache(tmp_path) / preset.weights_file
-    assert sha256_of_file(cached) == preset.sha256
-    assert sorted(os.listdir(_cache(tmp_path))) == [preset.weights_file]  # no staging leftovers
-    second = zoo.load(SERVED).generate(4, seed=0)  # server stopped: the cache serves
-    np.testing.assert_array_equal(first, second)
-    np.testing.assert_allclose(first, zoo.load(SERVED, weights=str(origin)).generate(4, seed=0), atol=1e-6)
-
-
-def test_corrupted_download_is_rejected_and_cache_left_clean(tmp_path, monkeypatch, origin):
-    preset = zoo.get_preset(SERVED)
-    data = bytearray((origin / preset.weights_file).read_bytes())
+def test_corrupted_shipped_weights_are_refused(tmp_path, monkeypatch):
+    """A damaged preset folder is never loaded (the package's folders, copied and corrupted)."""
+    copy = tmp_path / "pretrained"
+    shutil.copytree(zoo.get_preset(SMALL).folder, copy / SMALL)
+    weights = copy / SMALL / preset_folder.WEIGHTS_FILE
+    data = bytearray(weights.read_bytes())
     data[len(data) // 2] ^= 0xFF
-    (origin / preset.weights_file).write_bytes(bytes(data))
-    with serve(origin) as server:
-        monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
-        with pytest.raises(zoo.WeightsIntegrityError, match=rf"do not have the pinned sha256 {preset.sha256}; nothing was cached"):
-            zoo.load(SERVED)
-        assert server.requests == [f"/{preset.weights_file}"]
-    assert os.listdir(_cache(tmp_path)) == []
-
-
-def test_interrupted_download_never_poisons_the_cache(tmp_path, monkeypatch, origin):
-    preset = zoo.get_preset(SERVED)
-    with serve(origin, truncate=True) as server:
-        monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
-        with pytest.raises((OSError, zoo.WeightsIntegrityError), match=SERVED):
-            zoo.load(SERVED)
-    assert os.listdir(_cache(tmp_path)) == []
-    with serve(origin) as server:  # the next attempt downloads afresh and succeeds
-        monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", server.base_url)
-        zoo.load(SERVED)
-    assert sha256_of_file(_cache(tmp_path) / preset.weights_file) == preset.sha256
-
-
-def test_corrupted_cache_file_is_deleted_not_used(tmp_path, monkeypatch):
-    preset = zoo.get_preset(SERVED)
-    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path / "no_source_tree"))
-    _cache(tmp_path).mkdir(parents=True)
-    (_cache(tmp_path) / preset.weights_file).write_bytes(b"not an h5 file")
-    monkeypatch.setenv("KERASGAN_WEIGHTS_ORIGIN", "http://127.0.0.1:9/")  # nothing listens there
-    with pytest.raises(OSError, match=r"Could not download the weights of preset 'sngan_mnist'.*KERASGAN_WEIGHTS_ORIGIN"):
-        zoo.load(SERVED)
-    assert os.listdir(_cache(tmp_path)) == []
+    weights.write_bytes(bytes(data))
+    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(copy))
+    assert zoo.list(trained=True) == [SMALL]
+    with pytest.raises(zoo.WeightsIntegrityError, match=rf"records {zoo.get_preset(SMALL).sha256}.*was not loaded"):
+        zoo.load(SMALL)
 
 
 # ------------------------------------------------------------------ trained presets at work
@@ -235,7 +226,9 @@ def test_dcgan_mnist_generates_recognisable_digits(digits_classifier):
     # The check can fail: the same architecture with fresh weights does not pass it.
     with warnings.catch_warnings():  # untrained samples are grey: the classifier warns about their range
         warnings.simplefilter("ignore")
-        fresh_confidence, fresh_counts = _digit_check(zoo.load("dcgan_mnist", weights=False).generate(1000, seed=0), digits_classifier)
+        fresh_confidence, fresh_counts = _digit_check(
+            zoo.load("dcgan_mnist", weights=False).generate(1000, seed=0), digits_classifier
+        )
     assert fresh_confidence < 0.8 or fresh_counts.min() < 30
 
 
@@ -251,9 +244,9 @@ def test_conditional_presets_draw_the_requested_digits(name, digits_classifier):
 
 
 def test_mixture_presets_cover_their_modes():
-    from kerasgan.metrics.mixtures import grid_of_gaussians
-    from kerasgan.metrics.mixtures import mixture_mode_metrics
-    from kerasgan.metrics.mixtures import ring_of_gaussians
+    from kerasgan.data import grid_of_gaussians
+    from kerasgan.data import ring_of_gaussians
+    from kerasgan.metrics import mixture_mode_metrics
 
     for name, spec in (("gan_ring8", ring_of_gaussians()), ("gan_grid25", grid_of_gaussians())):
         measured = mixture_mode_metrics(zoo.load(name).generate(2500, seed=0), spec)
@@ -275,6 +268,7 @@ def test_loaded_preset_fine_tunes_and_exports(tmp_path):
     check_saved_model_export(gan, tmp_path / "dcgan_mnist_generator", (z,), expected, atol=1e-4)
 
 
+@pytest.mark.slow
 def test_mnist_protocol_real_data_floor(digits_classifier):
     from kerasgan.data import load_mnist_subset
     from kerasgan.data import load_mnist_test
@@ -288,19 +282,22 @@ def test_mnist_protocol_real_data_floor(digits_classifier):
         assert measured[key] == pytest.approx(value, abs=2e-3), key
 
 
+@pytest.mark.slow
 def test_stacked_mnist_presets_reproduce_their_mode_counts(digits_classifier):
-    from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
+    from kerasgan.metrics import stacked_mnist_metrics
 
     for name in ("ivgan_stacked_mnist", "dcgan_stacked_mnist"):
         registered = zoo.info(name)["metrics"]
-        measured = stacked_mnist_metrics(zoo.load(name).generate(registered["num_samples"], seed=0),
-                                         digits_classifier.predict_digits)
+        measured = stacked_mnist_metrics(
+            zoo.load(name).generate(registered["num_samples"], seed=0), digits_classifier.predict_digits
+        )
         # Backends differ in the last float bits; a handful of samples may change their digit triple.
         assert abs(measured["modes_covered"] - registered["modes_covered_of_1000"]) <= 5, (name, measured)
         assert measured["kl_to_uniform"] == pytest.approx(registered["kl_to_uniform"], abs=0.02), (name, measured)
     assert zoo.info("ivgan_stacked_mnist")["baselines"] == ["dcgan_stacked_mnist"]
 
 
+@pytest.mark.slow
 def test_zelda_presets_reproduce_their_level_statistics():
     from kerasgan.levels import level_statistics
     from kerasgan.levels import load_zelda_levels
@@ -314,6 +311,7 @@ def test_zelda_presets_reproduce_their_level_statistics():
             assert measured[key] == pytest.approx(registered[key], abs=0.5), (name, key, measured)
 
 
+@pytest.mark.slow
 def test_hgan_mnist_student_draws_digits_and_teacher_matches_its_card(digits_classifier):
     gan = zoo.load("hgan_mnist")
     confidence, counts = _digit_check(gan.generate(1000, seed=0), digits_classifier)

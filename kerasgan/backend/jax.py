@@ -23,7 +23,9 @@ def train_step(model, state, data, step_fn):
         model.optimizer.variables,
         model.metrics_variables,
     )
-    mapping = [(v, value) for group, values in zip(groups, state) for v, value in zip(group, values)]
+    mapping = [
+        (v, value) for group, values in zip(groups, state, strict=True) for v, value in zip(group, values, strict=True)
+    ]
     with StatelessScope(state_mapping=mapping) as scope:
         logs = step_fn(data)
     new_state = tuple([scope.get_current_value(v) for v in group] for group in groups)
@@ -63,7 +65,7 @@ def compute_gradients(loss_fn, variables):
     values = [parent.get_current_value(v) for v in variables]
 
     def pure(values):
-        (loss, aux), updates = _run_in_child_scope(loss_fn, zip(variables, values))
+        (loss, aux), updates = _run_in_child_scope(loss_fn, zip(variables, values, strict=True))
         return loss, (aux, updates)
 
     (loss, (aux, updates)), grads = jax.value_and_grad(pure, has_aux=True)(values)
@@ -76,9 +78,9 @@ def apply_gradients(optimizer, grads, variables):
     opt_values = [scope.get_current_value(v) for v in optimizer.variables]
     var_values = [scope.get_current_value(v) for v in variables]
     new_vars, new_opt = optimizer.stateless_apply(opt_values, grads, var_values)
-    for v, value in zip(variables, new_vars):
+    for v, value in zip(variables, new_vars, strict=True):
         scope.add_update((v, value))
-    for v, value in zip(optimizer.variables, new_opt):
+    for v, value in zip(optimizer.variables, new_opt, strict=True):
         scope.add_update((v, value))
 
 
@@ -102,7 +104,8 @@ def fit_guard(model):
     JAX arrays are immutable and only donated once a step runs, so holding the references lets
     us reattach the untouched values.
     """
-    variables = list(model.variables) + list(getattr(model.optimizer, "variables", []))
+    # Before `compile()` there is no optimizer: Keras's own `fit` then asks for `compile()`.
+    variables = list(model.variables) + list(getattr(getattr(model, "optimizer", None), "variables", []))
     saved = [(v, v._value) for v in variables]
     try:
         yield

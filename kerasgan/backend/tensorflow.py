@@ -16,7 +16,7 @@ def compute_gradients(loss_fn, variables):
             tape.watch(v.value)
         loss, aux = loss_fn()
     grads = tape.gradient(loss, [v.value for v in variables])
-    grads = [ops.zeros_like(v) if g is None else g for g, v in zip(grads, variables)]
+    grads = [ops.zeros_like(v) if g is None else g for g, v in zip(grads, variables, strict=True)]
     return loss, aux, grads
 
 

@@ -17,7 +17,7 @@ def compute_gradients(loss_fn, variables):
     loss, aux = loss_fn()
     params = [v.value for v in variables]
     grads = torch.autograd.grad(loss, params, allow_unused=True)
-    grads = [torch.zeros_like(p) if g is None else g for g, p in zip(grads, params)]
+    grads = [torch.zeros_like(p) if g is None else g for g, p in zip(grads, params, strict=True)]
     return loss.detach(), _detach(aux), grads
 
 

@@ -1,14 +1,19 @@
 import keras
 import numpy as np
 from keras import ops
-from keras.src.saving import serialization_lib
 
 from kerasgan import backend
 from kerasgan import losses as gan_losses
 from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
+from kerasgan.core import preset_folder
+from kerasgan.core.critic_batches import iteration_batch_size
+from kerasgan.core.critic_batches import split_for_critic_steps
 from kerasgan.core.gan_optimizer import GANOptimizer
 from kerasgan.core.inputs import check_batch
 from kerasgan.core.inputs import network_spec
+from kerasgan.core.step_context import StepContext
+from kerasgan.utils.images import save_image_grid
+from kerasgan.utils.images import save_scatter
 
 LATENT_DISTRIBUTIONS = ("normal", "uniform")
 
@@ -17,18 +22,20 @@ LATENT_DISTRIBUTIONS = ("normal", "uniform")
 class GAN(keras.Model):
     """A generative adversarial network that trains with `fit` on TensorFlow, JAX and PyTorch.
 
-    One backend-neutral training step, written in `keras.ops`: for each batch it makes
-    `n_critic` discriminator updates (the batch is split into `n_critic` equal chunks, one per
-    update, as the reference trainers draw a fresh real batch per critic step), then one generator
-    update, then the updates of any auxiliary networks (`auxiliary_steps`: IVGAN's encoder, HGAN's
-    teacher), then the optional EMA update of a generator copy. Per-backend work (gradients, the
-    JAX state threading) lives in `kerasgan.backend`. Subclasses change the objective through
-    narrow hooks: `discriminator_loss`, `generator_loss`, `discriminator_penalties`,
-    `generator_penalties`, `auxiliary_steps`, `sample_latent`, `sample_labels`,
-    `sample_conditions`, `default_optimizers`, `default_auxiliary_optimizers`, `begin_step`,
-    `ema_step`. Extra trained networks are named in the class attribute `auxiliary_networks`:
-    each is a `keras.Model` attribute with its own optimizer (inside the one `GANOptimizer`),
-    saved, loaded and serialized with the model.
+    One backend-neutral training step, written in `keras.ops`: each `fit` batch is one GAN
+    iteration of `n_critic` discriminator updates (the batch is split into `n_critic` consecutive
+    chunks of ⌊n/n_critic⌋ or ⌈n/n_critic⌉ images, one per update, as the reference trainers draw
+    a fresh real batch per critic step; no image is dropped), then one generator update, then the
+    updates of any auxiliary networks (`auxiliary_steps`: IVGAN's encoder, HGAN's teacher), then
+    the optional EMA update of a generator copy. `iteration_batch_size(m)` gives the `fit` batch
+    size for `m` real images per discriminator update. Per-backend work (gradients, the JAX
+    state threading) lives in `kerasgan.backend`. Subclasses change the objective through narrow
+    hooks: `discriminator_loss`, `generator_loss`, `discriminator_terms`, `generator_terms`,
+    `auxiliary_steps` (the last three receive one `StepContext` holding the update's tensors),
+    `sample_latent`, `sample_labels`, `sample_conditions`, `default_optimizers`,
+    `default_auxiliary_optimizers`, `begin_step`, `ema_step`. Extra trained networks are named in
+    the class attribute `auxiliary_networks`: each is a `keras.Model` attribute with its own
+    optimizer (inside the one `GANOptimizer`), saved, loaded and serialized with the model.
 
     Batches are images in [-1, 1] (floating point, channels last), optionally with integer class
     labels (required when the generator is class-conditional, `num_classes > 0`) or float
@@ -44,7 +51,9 @@ class GAN(keras.Model):
         generator: a `keras.Model` with attributes `latent_dim` and `num_classes`, mapping `z`
             (or `[z, labels]` when `num_classes > 0`) to images.
         discriminator: a `keras.Model` mapping images (or `[images, labels]`) to logits `(N, 1)`.
-        adversarial_loss: a name from `kerasgan.losses.ADVERSARIAL_LOSSES`.
+        adversarial_loss: a name from `kerasgan.losses.ADVERSARIAL_LOSSES`, or a
+            `kerasgan.losses.AdversarialLoss` (saved with the model when its two functions are
+            registered with `keras.saving.register_keras_serializable`).
         n_critic: discriminator updates per generator update.
         g_batch_size: samples per generator update; `None` uses the per-critic-step batch.
         latent_distribution: `"normal"` (N(0, I)) or `"uniform"` (U[-1, 1]).
@@ -109,8 +118,8 @@ class GAN(keras.Model):
             raise ValueError(f"`ema_decay` must be None or in [0, 1); received {ema_decay!r}.")
         self.generator = generator
         self.discriminator = discriminator
-        self.adversarial_loss = adversarial_loss
         self._adversarial = gan_losses.get(adversarial_loss)
+        self.adversarial_loss = adversarial_loss if isinstance(adversarial_loss, str) else self._adversarial
         self.n_critic = n_critic
         self.g_batch_size = g_batch_size
         self.latent_distribution = latent_distribution
@@ -190,18 +199,23 @@ class GAN(keras.Model):
     def generator_loss(self, fake_logits):
         return self._adversarial.generator(fake_logits)
 
-    def discriminator_penalties(self, real, fake, real_labels, fake_labels, real_logits, fake_logits):
-        """Extra discriminator terms, `{name: scalar}`; each name must be in `loss_terms`."""
+    def discriminator_terms(self, step):
+        """Terms added to the discriminator's adversarial loss, `{name: scalar}`: penalties
+        (WGAN-GP's `gp`) or further objectives (IVGAN's intervention loss `iv_d`). `step` is the
+        update's `StepContext` (real, fake, their labels and logits). Each name must be in
+        `loss_terms`; each term is logged under its name."""
         return {}
 
-    def generator_penalties(self, fake, fake_labels, fake_logits, real, real_labels):
-        """Extra generator terms, `{name: scalar}`; each name must be in `loss_terms`. `real` and
-        `real_labels` are the last critic step's real images and labels."""
+    def generator_terms(self, step):
+        """Terms added to the generator's adversarial loss, `{name: scalar}`: regularisers
+        (BigGAN's `ortho`) or further objectives (HGAN's teacher term). `step.real` and
+        `step.real_labels` are the last discriminator update's real images and labels."""
         return {}
 
-    def auxiliary_steps(self, images, labels):
-        """Updates of the `auxiliary_networks` after the generator step, given the whole batch;
-        returns `{name: scalar}` terms to log (names in `loss_terms`). Use `minimize`."""
+    def auxiliary_steps(self, step):
+        """Updates of the `auxiliary_networks` after the generator update, given the whole batch
+        (`step.images`, `step.labels`); returns `{name: scalar}` terms to log (names in
+        `loss_terms`). Use `minimize`."""
         return {}
 
     def instance_noise_stddev(self):
@@ -235,6 +249,12 @@ class GAN(keras.Model):
         nets.update({name: getattr(self, name) for name in self.auxiliary_networks})
         return nets
 
+    def iteration_batch_size(self, critic_batch_size):
+        """The `fit` batch size for `critic_batch_size` real images per discriminator update:
+        `critic_batch_size * n_critic` (each `fit` batch is one GAN iteration). SN-GAN's reference
+        setting (64 images per D step, n_dis 5): `gan.fit(x, batch_size=gan.iteration_batch_size(64))`."""
+        return iteration_batch_size(critic_batch_size, self.n_critic)
+
     def generate_images(self, z, labels=None, training=False):
         inputs = [z, labels] if self.conditional else z
         return self.generator(inputs, training=training)
@@ -257,6 +277,8 @@ class GAN(keras.Model):
         steps_per_execution=1,
         run_eagerly=False,
         check_finite=True,
+        loss=None,
+        metrics=None,
         **kwargs,
     ):
         """Configure training.
@@ -273,12 +295,22 @@ class GAN(keras.Model):
                 TensorFlow. On torch models with gradient penalties always run eagerly
                 (`torch.compile` cannot differentiate twice); asking for `jit_compile=True` raises.
             check_finite: stop `fit` with a clear error when a logged loss is not finite.
+            loss, metrics: refused: the adversarial loss is the model's `adversarial_loss` and
+                `fit` logs each loss term.
+
+        Any other keyword argument is refused with a `TypeError` naming it.
         """
-        if kwargs.get("loss") is not None or kwargs.get("metrics"):
+        if loss is not None or metrics:
             raise ValueError(
                 "GAN.compile takes no `loss` or `metrics`: the adversarial loss is chosen with the "
-                f"model's `adversarial_loss` argument (now {self.adversarial_loss!r}); received "
-                f"loss={kwargs.get('loss')!r}, metrics={kwargs.get('metrics')!r}."
+                f"model's `adversarial_loss` argument (now {self._adversarial.name!r}); received "
+                f"loss={loss!r}, metrics={metrics!r}."
+            )
+        if kwargs:
+            raise TypeError(
+                f"GAN.compile got unexpected keyword arguments {sorted(kwargs)}; it takes g_optimizer, "
+                "d_optimizer, optimizer, auxiliary_optimizers, jit_compile, steps_per_execution, "
+                "run_eagerly and check_finite."
             )
         if optimizer is not None:
             if g_optimizer is not None or d_optimizer is not None or auxiliary_optimizers:
@@ -337,7 +369,7 @@ class GAN(keras.Model):
         if not self.compiled:
             return None
         return {
-            "optimizer": serialization_lib.serialize_keras_object(self.optimizer),
+            "optimizer": keras.saving.serialize_keras_object(self.optimizer),
             "jit_compile": bool(self.jit_compile),
             "steps_per_execution": self.steps_per_execution,
             "run_eagerly": self.run_eagerly,
@@ -346,11 +378,12 @@ class GAN(keras.Model):
 
     def compile_from_config(self, config):
         config = dict(config)
-        config["optimizer"] = serialization_lib.deserialize_keras_object(config["optimizer"])
+        config["optimizer"] = keras.saving.deserialize_keras_object(config["optimizer"])
         self.compile(**config)
 
     # ---------------------------------------------------------------- fit
     def fit(self, x=None, y=None, batch_size=None, *args, callbacks=None, **kwargs):
+        """Keras's `fit`; each batch is one GAN iteration (see `iteration_batch_size`)."""
         self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])
         for needed in self.training_callbacks():
@@ -390,18 +423,16 @@ class GAN(keras.Model):
         images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
         images, labels = check_batch(self, images, labels)
         images = self.begin_step(images)
-        n = ops.shape(images)[0]
-        chunk = n // self.n_critic
+        batch = StepContext(images=images, labels=labels)
         d_loss, d_terms = 0.0, {}
-        for i in range(self.n_critic):
-            real = images[i * chunk : (i + 1) * chunk]
-            real_labels = None if labels is None else labels[i * chunk : (i + 1) * chunk]
-            loss, terms = self._discriminator_step(real, real_labels, chunk)
+        for real, real_labels in split_for_critic_steps(images, labels, self.n_critic):
+            loss, terms = self._discriminator_step(batch.replace(real=real, real_labels=real_labels))
             d_loss = d_loss + loss / self.n_critic
             for name, value in terms.items():
                 d_terms[name] = d_terms.get(name, 0.0) + value / self.n_critic
-        g_loss, g_terms = self._generator_step(self.g_batch_size or chunk, real, real_labels)
-        aux_terms = self.auxiliary_steps(images, labels)
+        last = batch.replace(real=real, real_labels=real_labels)
+        g_loss, g_terms = self._generator_step(last, self.g_batch_size or ops.shape(real)[0])
+        aux_terms = self.auxiliary_steps(batch)
         if self.ema_generator is not None:
             self._update_ema()
         self.optimizer.iterations.assign_add(1)
@@ -418,34 +449,31 @@ class GAN(keras.Model):
         backend.apply_gradients(optimizer, grads, variables)
         return loss, terms
 
-    def _discriminator_step(self, real, real_labels, n):
-        z = self.sample_latent(n)
-        fake_labels = self.sample_labels(n, real_labels)
+    def _discriminator_step(self, step):
+        n = ops.shape(step.real)[0]
+        step = step.replace(z=self.sample_latent(n), fake_labels=self.sample_labels(n, step.real_labels))
 
         def loss_fn():
             with backend.no_grad():
-                fake = ops.stop_gradient(self.generate_images(z, fake_labels, training=True))
-            real_logits = self.discriminate(self.add_instance_noise(real), real_labels, training=True)
-            fake_logits = self.discriminate(self.add_instance_noise(fake), fake_labels, training=True)
+                fake = ops.stop_gradient(self.generate_images(step.z, step.fake_labels, training=True))
+            real_logits = self.discriminate(self.add_instance_noise(step.real), step.real_labels, training=True)
+            fake_logits = self.discriminate(self.add_instance_noise(fake), step.fake_labels, training=True)
             loss = self.discriminator_loss(real_logits, fake_logits)
-            terms = self.discriminator_penalties(
-                real, fake, real_labels, fake_labels, real_logits, fake_logits
-            )
+            terms = self.discriminator_terms(step.replace(fake=fake, real_logits=real_logits, fake_logits=fake_logits))
             for value in terms.values():
                 loss = loss + value
             return loss, terms
 
         return self.minimize(self.d_optimizer, self.discriminator.trainable_variables, loss_fn)
 
-    def _generator_step(self, n, real, real_labels):
-        z = self.sample_latent(n)
-        fake_labels = self.sample_labels(n, real_labels)
+    def _generator_step(self, step, n):
+        step = step.replace(z=self.sample_latent(n), fake_labels=self.sample_labels(n, step.real_labels))
 
         def loss_fn():
-            fake = self.generate_images(z, fake_labels, training=True)
-            fake_logits = self.discriminate(self.add_instance_noise(fake), fake_labels, training=True)
+            fake = self.generate_images(step.z, step.fake_labels, training=True)
+            fake_logits = self.discriminate(self.add_instance_noise(fake), step.fake_labels, training=True)
             loss = self.generator_loss(fake_logits)
-            terms = self.generator_penalties(fake, fake_labels, fake_logits, real, real_labels)
+            terms = self.generator_terms(step.replace(fake=fake, fake_logits=fake_logits))
             for value in terms.values():
                 loss = loss + value
             return loss, terms
@@ -455,7 +483,7 @@ class GAN(keras.Model):
     def _update_ema(self):
         step = self.ema_step()
         decay = ops.where(ops.greater(step, self.ema_start), float(self.ema_decay), 0.0)
-        for ema_var, var in zip(self.ema_generator.variables, self.generator.variables):
+        for ema_var, var in zip(self.ema_generator.variables, self.generator.variables, strict=True):
             if "float" not in str(var.dtype):
                 ema_var.assign(var)
                 continue
@@ -533,6 +561,54 @@ class GAN(keras.Model):
         return export_generator(generator, self.latent_dim, self.num_classes, filepath, format,
                                 condition_dim=self.condition_dim)
 
+    # ------------------------------------------------------------ presets
+    def save_to_preset(self, preset_dir, metadata=None, samples=True):
+        """Write this GAN as a preset folder that `kerasgan.zoo.load(preset_dir)` and
+        `GAN.from_preset(preset_dir)` load on any backend: `config.json` (from `get_config`),
+        `model.weights.h5` (every network and the model's own state, no optimizer state),
+        `metadata.json` (your `metadata`, e.g. `{"description": ..., "dataset": ..., "metrics":
+        {...}}`, plus versions and the weights' sha256), its card `README.md` and a
+        `samples.png` (`samples`: `True`, `False` or a function `samples(path)` that draws it).
+        Share the folder, or serve it and load it by URL. Returns the metadata.
+
+        Example:
+
+        ```python
+        gan.save_to_preset("my_dcgan", metadata={"dataset": "my faces", "metrics": {"fid": 21.4}})
+        same = kerasgan.zoo.load("my_dcgan")
+        ```
+        """
+        return preset_folder.save_preset_folder(self, preset_dir, metadata, samples=samples)
+
+    @classmethod
+    def from_preset(cls, preset, weights=True):
+        """A GAN from a zoo preset name (`kerasgan.zoo.list()`), a preset folder (see
+        `save_to_preset`) or the http(s) URL of one, with its sha256-checked weights
+        (`weights=False`: fresh weights). Called on a subclass, the preset must be of that class.
+
+        Example:
+
+        ```python
+        gan = kerasgan.models.DCGAN.from_preset("dcgan_mnist")
+        ```
+        """
+        gan = preset_folder.load(preset, weights=weights)
+        if not isinstance(gan, cls):
+            raise TypeError(f"Preset {preset!r} holds a {type(gan).__name__}, not a {cls.__name__}.")
+        return gan
+
+    def save_samples_picture(self, path, seed=0):
+        """Draw samples into a PNG for a card or a progress check: an 8×8 grid (class-conditional
+        models: 8 rows, one column per class), or a scatter plot of 2,500 points for 2-D data."""
+        if len(self.image_shape) == 1:
+            save_scatter(self.generate(2500, seed=seed), path)
+        elif self.num_classes:
+            labels = np.tile(np.arange(self.num_classes), 8)
+            save_image_grid(self.generate(len(labels), seed=seed, labels=labels), path, columns=self.num_classes)
+        else:
+            save_image_grid(self.generate(64, seed=seed), path)
+        return path
+
     # ------------------------------------------------------------- saving
     def _own_state(self):
         # The seed generator's state is not saved by Keras; resuming must continue its stream.
@@ -557,9 +633,9 @@ class GAN(keras.Model):
         return {
             "name": self.name,
             "trainable": self.trainable,
-            "generator": serialization_lib.serialize_keras_object(self.generator),
-            "discriminator": serialization_lib.serialize_keras_object(self.discriminator),
-            "adversarial_loss": self.adversarial_loss,
+            "generator": keras.saving.serialize_keras_object(self.generator),
+            "discriminator": keras.saving.serialize_keras_object(self.discriminator),
+            "adversarial_loss": gan_losses.serialize(self.adversarial_loss),
             "n_critic": self.n_critic,
             "g_batch_size": self.g_batch_size,
             "latent_distribution": self.latent_distribution,
@@ -567,16 +643,14 @@ class GAN(keras.Model):
             "ema_start": self.ema_start,
             **({} if self.instance_noise is None else {"instance_noise": _serialize_noise(self.instance_noise)}),
             "seed": self.seed,
-            **{name: serialization_lib.serialize_keras_object(getattr(self, name)) for name in self.auxiliary_networks},
+            **{name: keras.saving.serialize_keras_object(getattr(self, name)) for name in self.auxiliary_networks},
         }
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
         for key in ("generator", "discriminator", *cls.auxiliary_networks):
-            config[key] = serialization_lib.deserialize_keras_object(
-                config[key], custom_objects=custom_objects
-            )
+            config[key] = keras.saving.deserialize_keras_object(config[key], custom_objects=custom_objects)
         return cls(**config)
 
 

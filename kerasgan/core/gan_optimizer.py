@@ -1,5 +1,4 @@
 import keras
-from keras.src.saving import serialization_lib
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -33,8 +32,9 @@ class GANOptimizer(keras.optimizers.Optimizer):
     ```
     """
 
-    def __init__(self, generator_optimizer, discriminator_optimizer, auxiliary_optimizers=None,
-                 name="gan_optimizer", **kwargs):
+    def __init__(
+        self, generator_optimizer, discriminator_optimizer, auxiliary_optimizers=None, name="gan_optimizer", **kwargs
+    ):
         auxiliary_optimizers = dict(auxiliary_optimizers or {})
         named = [("generator_optimizer", generator_optimizer), ("discriminator_optimizer", discriminator_optimizer)]
         named += [(f"auxiliary_optimizers[{key!r}]", opt) for key, opt in sorted(auxiliary_optimizers.items())]
@@ -70,7 +70,10 @@ class GANOptimizer(keras.optimizers.Optimizer):
                 f"GANOptimizer holds auxiliary optimizers for {sorted(self.auxiliary_optimizers)} but the "
                 f"model's auxiliary networks are {sorted(auxiliary_variables)}."
             )
-        pairs = [(self.generator_optimizer, generator_variables), (self.discriminator_optimizer, discriminator_variables)]
+        pairs = [
+            (self.generator_optimizer, generator_variables),
+            (self.discriminator_optimizer, discriminator_variables),
+        ]
         pairs += [(self.auxiliary_optimizers[key], auxiliary_variables[key]) for key in self.auxiliary_optimizers]
         for opt, variables in pairs:
             if not opt.built:
@@ -116,14 +119,12 @@ class GANOptimizer(keras.optimizers.Optimizer):
     def get_config(self):
         config = {
             "name": self.name,
-            "generator_optimizer": serialization_lib.serialize_keras_object(self.generator_optimizer),
-            "discriminator_optimizer": serialization_lib.serialize_keras_object(
-                self.discriminator_optimizer
-            ),
+            "generator_optimizer": keras.saving.serialize_keras_object(self.generator_optimizer),
+            "discriminator_optimizer": keras.saving.serialize_keras_object(self.discriminator_optimizer),
         }
         if self.auxiliary_optimizers:
             config["auxiliary_optimizers"] = {
-                key: serialization_lib.serialize_keras_object(opt) for key, opt in self.auxiliary_optimizers.items()
+                key: keras.saving.serialize_keras_object(opt) for key, opt in self.auxiliary_optimizers.items()
             }
         return config
 
@@ -131,11 +132,9 @@ class GANOptimizer(keras.optimizers.Optimizer):
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
         for key in ("generator_optimizer", "discriminator_optimizer"):
-            config[key] = serialization_lib.deserialize_keras_object(
-                config[key], custom_objects=custom_objects
-            )
+            config[key] = keras.saving.deserialize_keras_object(config[key], custom_objects=custom_objects)
         config["auxiliary_optimizers"] = {
-            key: serialization_lib.deserialize_keras_object(value, custom_objects=custom_objects)
+            key: keras.saving.deserialize_keras_object(value, custom_objects=custom_objects)
             for key, value in config.get("auxiliary_optimizers", {}).items()
         }
         return cls(**config)

@@ -5,9 +5,7 @@ from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.global_sum_pooling2d import GlobalSumPooling2D
 from kerasgan.layers.latent_affine import LatentAffine
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
-from kerasgan.layers.linear_conditional_batch_normalization import (
-    LinearConditionalBatchNormalization,
-)
+from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
 from kerasgan.layers.linear_maxout import LinearMaxout
 from kerasgan.layers.masked_conv2d import MaskedConv2D
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev

@@ -2,9 +2,7 @@ import keras
 from keras import ops
 
 from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
-from kerasgan.layers.linear_conditional_batch_normalization import (
-    LinearConditionalBatchNormalization,
-)
+from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
 from kerasgan.layers.sn_conv2d import SNConv2D
 
 

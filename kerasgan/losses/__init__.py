@@ -23,13 +23,16 @@ from kerasgan.losses.orthogonal_penalty import orthogonal_penalty
 from kerasgan.losses.r1_penalty import r1_penalty
 from kerasgan.losses.registry import ADVERSARIAL_LOSSES
 from kerasgan.losses.registry import AdversarialLoss
+from kerasgan.losses.registry import deserialize
 from kerasgan.losses.registry import get
+from kerasgan.losses.registry import serialize
 from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
 from kerasgan.losses.wasserstein import wasserstein_generator_loss
 
 __all__ = [
     "ADVERSARIAL_LOSSES",
     "AdversarialLoss",
+    "deserialize",
     "dragan_penalty",
     "drift_penalty",
     "get",
@@ -46,6 +49,7 @@ __all__ = [
     "non_saturating_generator_loss",
     "orthogonal_penalty",
     "r1_penalty",
+    "serialize",
     "wasserstein_discriminator_loss",
     "wasserstein_generator_loss",
 ]

@@ -1,6 +1,8 @@
-"""Look up an adversarial loss pair by name."""
+"""Look up an adversarial loss pair by name; serialize custom pairs."""
 
 import collections
+
+import keras
 
 from kerasgan.losses.hinge import hinge_discriminator_loss
 from kerasgan.losses.hinge import hinge_generator_loss
@@ -59,7 +61,8 @@ def get(name):
 
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
-            "least_squares", "least_squares_pearson"), or an `AdversarialLoss`, returned as is.
+            "least_squares", "least_squares_pearson"), an `AdversarialLoss` (returned as is), or
+            the dict `serialize` makes of one.
 
     Returns:
         An `AdversarialLoss(name, discriminator, generator)`.
@@ -75,7 +78,59 @@ def get(name):
     """
     if isinstance(name, AdversarialLoss):
         return name
+    if isinstance(name, dict):
+        return deserialize(name)
     if isinstance(name, str) and name in _REGISTRY:
         return _REGISTRY[name]
     valid = ", ".join(repr(n) for n in ADVERSARIAL_LOSSES)
     raise ValueError(f"Unknown adversarial loss; expected one of {valid}. Received: {name!r}.")
+
+
+def serialize(loss):
+    """A loss name as is; a custom `AdversarialLoss` as a dict naming its two functions, which must
+    be registered with `keras.saving.register_keras_serializable` (so a model using it can be saved
+    and loaded).
+
+    Example:
+
+    ```python
+    @keras.saving.register_keras_serializable(package="my_losses")
+    def d_loss(real_logits, fake_logits): ...
+    @keras.saving.register_keras_serializable(package="my_losses")
+    def g_loss(fake_logits): ...
+    serialize(AdversarialLoss("mine", d_loss, g_loss))
+    ```
+    """
+    if isinstance(loss, str):
+        return loss
+    if not isinstance(loss, AdversarialLoss):
+        raise TypeError(f"Expected a loss name or an AdversarialLoss; received {type(loss).__name__}.")
+    config = {"name": loss.name}
+    for role in ("discriminator", "generator"):
+        fn = getattr(loss, role)
+        registered = keras.saving.get_registered_name(fn)
+        if keras.saving.get_registered_object(registered) is not fn:
+            raise ValueError(
+                f"The custom AdversarialLoss {loss.name!r} cannot be saved: its {role} function "
+                f"{getattr(fn, '__qualname__', fn)!r} is not registered. Decorate it with "
+                "`@keras.saving.register_keras_serializable(package=...)` (a module-level function)."
+            )
+        config[role] = registered
+    return {"class_name": "AdversarialLoss", "config": config}
+
+
+def deserialize(config):
+    """The `AdversarialLoss` described by `serialize`'s dict (its functions must be registered)."""
+    if not isinstance(config, dict) or config.get("class_name") != "AdversarialLoss":
+        raise ValueError(f"Expected a serialized AdversarialLoss; received {config!r}.")
+    inner = config["config"]
+    functions = {}
+    for role in ("discriminator", "generator"):
+        fn = keras.saving.get_registered_object(inner[role])
+        if fn is None:
+            raise ValueError(
+                f"The saved AdversarialLoss {inner['name']!r} needs the registered function {inner[role]!r}: "
+                "import the module that registers it before loading."
+            )
+        functions[role] = fn
+    return AdversarialLoss(inner["name"], functions["discriminator"], functions["generator"])

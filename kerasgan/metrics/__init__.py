@@ -19,16 +19,11 @@ from kerasgan.metrics.inception_score import inception_score
 from kerasgan.metrics.keras_inception_v3 import KerasInceptionV3Features
 from kerasgan.metrics.kernel_distance_metric import KernelDistance
 from kerasgan.metrics.kid import kernel_inception_distance
-from kerasgan.metrics.mixtures import GaussianMixtureSpec
 from kerasgan.metrics.mixtures import assign_modes
-from kerasgan.metrics.mixtures import grid_of_gaussians
 from kerasgan.metrics.mixtures import mixture_mode_metrics
-from kerasgan.metrics.mixtures import ring_of_gaussians
-from kerasgan.metrics.mixtures import sample_mixture
 from kerasgan.metrics.mnist_classifier import MNISTClassifier
 from kerasgan.metrics.precision_recall import density_coverage
 from kerasgan.metrics.precision_recall import precision_recall
-from kerasgan.metrics.stacked_mnist import make_stacked_mnist
 from kerasgan.metrics.stacked_mnist import stacked_mnist_classes
 from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
 
@@ -38,7 +33,6 @@ __all__ = [
     "FeatureStatistics",
     "FrechetDistance",
     "GANEvaluator",
-    "GaussianMixtureSpec",
     "KerasInceptionV3Features",
     "KernelDistance",
     "MNISTClassifier",
@@ -48,14 +42,10 @@ __all__ = [
     "fid_from_features",
     "fid_from_statistics",
     "frechet_distance",
-    "grid_of_gaussians",
     "inception_score",
     "kernel_inception_distance",
-    "make_stacked_mnist",
     "mixture_mode_metrics",
     "precision_recall",
-    "ring_of_gaussians",
-    "sample_mixture",
     "stacked_mnist_classes",
     "stacked_mnist_metrics",
 ]

@@ -22,19 +22,20 @@ real weights could not be downloaded where this was written, so features of the 
 have not been compared with pytorch-fid's output.
 """
 
-import collections
 import os
-import pickle
-import tempfile
 import urllib.parse
-import zipfile
 import zlib
 
 import keras
 import numpy as np
 from keras import layers
 
-from kerasgan.metrics._files import sha256_of_file
+from kerasgan.utils.download import IntegrityError
+from kerasgan.utils.download import describe_hash
+from kerasgan.utils.download import download_file
+from kerasgan.utils.files import atomic_write
+from kerasgan.utils.files import sha256_of_file
+from kerasgan.utils.torch_checkpoint import read_pytorch_state_dict
 
 RESOLUTION = 299
 FEATURE_DIM = 2048
@@ -478,17 +479,8 @@ def _predict_batches(model, images, batch_size, caller):
 
 
 def default_cache_dir():
-    """Where `keras.utils.get_file` caches by default: `$KERAS_HOME`, else `~/.keras` (Keras
-    falls back to `/tmp/.keras` when that is not writable)."""
+    """The base of kerasgan's cache: `$KERAS_HOME`, else `~/.keras` (files go to its `kerasgan/`)."""
     return os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
-
-
-def _cache_path(cache_dir, fname):
-    # Mirrors keras.utils.get_file's choice of directory, for messages.
-    base = os.path.expanduser(cache_dir)
-    if not os.access(base, os.W_OK):
-        base = os.path.join("/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir(), ".keras")
-    return os.path.join(base, CACHE_SUBDIR, fname)
 
 
 def _check_hash_arg(file_hash):
@@ -532,9 +524,9 @@ def resolve_fid_weights(weights_path=None, origin=None, file_hash=None, cache_di
         if expected is not None:
             actual = sha256_of_file(local)
             if not actual.startswith(expected):
-                raise ValueError(
+                raise IntegrityError(
                     f"FID weights file {local} (from {source}) has sha256 {actual}, expected "
-                    f"{_describe(expected)}: a corrupted, partial or different file. Download "
+                    f"{describe_hash(expected)}: a corrupted, partial or different file. Download "
                     f"{WEIGHTS_URL} again. (The file was left in place.)"
                 )
         return local
@@ -550,45 +542,10 @@ def resolve_fid_weights(weights_path=None, origin=None, file_hash=None, cache_di
                 "file_hash=<64 hex digits>."
             )
         file_hash = WEIGHTS_SHA256_PREFIX
-    cache_dir = os.fspath(cache_dir) if cache_dir is not None else default_cache_dir()
-    target = _cache_path(cache_dir, fname)
-    full = len(file_hash) == 64
-    try:
-        path = keras.utils.get_file(
-            fname, url, file_hash=file_hash if full else None, hash_algorithm="sha256",
-            cache_subdir=CACHE_SUBDIR, cache_dir=cache_dir,
-        )
-    except ValueError as e:  # get_file's hash check failed after the download
-        _remove(target)
-        raise ValueError(
-            f"The FID weights downloaded from {url} failed the hash check (expected sha256 "
-            f"{file_hash}); the file was removed from the cache ({target}). {_offline_help(url, target)}"
-        ) from e
-    except Exception as e:  # noqa: BLE001 - get_file raises bare Exception on URL errors
-        raise OSError(
-            f"Could not download the FID Inception weights from {url}: {e}. "
-            f"{_offline_help(url, target)}"
-        ) from e
-    actual = sha256_of_file(path)
-    if not actual.startswith(file_hash):
-        _remove(path)
-        raise ValueError(
-            f"The FID weights file {path} (from {url}) has sha256 {actual}, expected "
-            f"{_describe(file_hash)}: a corrupted, partial or different file. It was removed "
-            f"from the cache; the next call downloads it again. {_offline_help(url, path)}"
-        )
-    return path
-
-
-def _describe(file_hash):
-    return file_hash if len(file_hash) == 64 else f"one starting with {file_hash}"
-
-
-def _remove(path):
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
+    base = os.path.expanduser(os.fspath(cache_dir)) if cache_dir is not None else default_cache_dir()
+    target = os.path.join(base, CACHE_SUBDIR, fname)
+    return download_file(url, target, sha256=file_hash, what="FID Inception weights",
+                         manual_help=_offline_help(url, target))
 
 
 def convert_pytorch_fid_weights(pth_path, out_path):
@@ -602,148 +559,6 @@ def convert_pytorch_fid_weights(pth_path, out_path):
     if not out_path.endswith(".weights.h5"):
         raise ValueError(f"`out_path` must end with '.weights.h5'; received {out_path!r}.")
     model = FIDInceptionV3().load_pytorch_state_dict(read_pytorch_state_dict(pth_path))
-    directory = os.path.dirname(os.path.abspath(out_path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".weights.h5")
-    os.close(fd)
-    try:
+    with atomic_write(out_path, suffix=".weights.h5") as tmp:
         model.save_weights(tmp, overwrite=True)
-        os.replace(tmp, out_path)
-    finally:
-        _remove(tmp)
     return sha256_of_file(out_path)
-
-
-# A .pth holds a pickle of the tensors' layout plus raw storage bytes, in one of two formats:
-# torch >= 1.6 writes a zip (data.pkl + data/<key>), older torch a "legacy" stream (magic number,
-# protocol, sys info, the pickle, the storage keys, then each storage as int64 count + bytes).
-# We unpickle only an allow-list (OrderedDict, tensor rebuild functions, storage types), so reading
-# runs no code from the file, and need no torch.
-
-_LEGACY_MAGIC = 0x1950A86A20F9469CFC6C
-_LEGACY_PROTOCOL = 1001
-_STORAGE_DTYPES = {
-    "FloatStorage": "f4", "DoubleStorage": "f8", "HalfStorage": "f2", "LongStorage": "i8",
-    "IntStorage": "i4", "ShortStorage": "i2", "CharStorage": "i1", "ByteStorage": "u1",
-    "BoolStorage": "?",
-}
-
-
-class _StorageType:
-    def __init__(self, name):
-        self.dtype = np.dtype(_STORAGE_DTYPES[name])
-
-
-class _Storage:
-    def __init__(self, dtype, numel, root=None, offset=0):
-        self.dtype, self.numel, self.root, self.offset, self.data = dtype, numel, root, offset, None
-
-    def array(self):
-        if self.root is not None:
-            return self.root.array()[self.offset:self.offset + self.numel]
-        return self.data
-
-
-_TensorRef = collections.namedtuple("_TensorRef", ["storage", "offset", "size", "stride"])
-
-
-def _rebuild_tensor(storage, storage_offset, size, stride, *unused):
-    return _TensorRef(storage, int(storage_offset), tuple(size), tuple(stride))
-
-
-def _rebuild_parameter(data, *unused):
-    return data
-
-
-class _StateDictUnpickler(pickle.Unpickler):
-    def __init__(self, file, storages=None):
-        super().__init__(file)
-        self.storages = storages if storages is not None else {}
-
-    def find_class(self, module, name):
-        if (module, name) == ("collections", "OrderedDict"):
-            return collections.OrderedDict
-        if (module, name) == ("torch._utils", "_rebuild_tensor_v2"):
-            return _rebuild_tensor
-        if (module, name) == ("torch._utils", "_rebuild_parameter"):
-            return _rebuild_parameter
-        if module == "torch" and name in _STORAGE_DTYPES:
-            return _StorageType(name)
-        raise pickle.UnpicklingError(
-            f"Refusing to load {module}.{name} from a weights file: only tensor state dicts are read."
-        )
-
-    def persistent_load(self, pid):
-        if not isinstance(pid, tuple) or len(pid) < 5 or pid[0] != "storage":
-            raise pickle.UnpicklingError(f"Unsupported persistent id in a weights file: {pid!r}.")
-        storage_type, key, numel = pid[1], str(pid[2]), int(pid[4])
-        view = pid[5] if len(pid) > 5 else None
-        if key not in self.storages:
-            self.storages[key] = _Storage(storage_type.dtype, numel)
-        if view is not None:
-            view_key, offset, view_numel = view
-            return _Storage(storage_type.dtype, int(view_numel), self.storages[key], int(offset))
-        return self.storages[key]
-
-
-def read_pytorch_state_dict(path):
-    """Read a PyTorch state dict (`torch.save` of name -> tensor, either file format) as
-    `{name: np.ndarray}`, with NumPy only. Only tensor state dicts are accepted."""
-    path = os.fspath(path)
-    storages = {}
-    try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                pkl = [n for n in zf.namelist() if n.endswith("data.pkl")]
-                if len(pkl) != 1:
-                    raise ValueError("expected one data.pkl in the archive")
-                prefix = pkl[0][: -len("data.pkl")]
-                order = "<"
-                if f"{prefix}byteorder" in zf.namelist():
-                    order = ">" if zf.read(f"{prefix}byteorder").strip() == b"big" else "<"
-                with zf.open(pkl[0]) as f:
-                    result = _StateDictUnpickler(f, storages).load()
-                for key, storage in storages.items():
-                    dtype = storage.dtype.newbyteorder(order)
-                    storage.data = np.frombuffer(zf.read(f"{prefix}data/{key}"), dtype)
-        else:
-            with open(path, "rb") as f:
-                if _StateDictUnpickler(f).load() != _LEGACY_MAGIC:
-                    raise ValueError("not a PyTorch file (wrong magic number)")
-                if _StateDictUnpickler(f).load() != _LEGACY_PROTOCOL:
-                    raise ValueError("unsupported legacy protocol version")
-                sys_info = _StateDictUnpickler(f).load()
-                order = "<" if sys_info.get("little_endian", True) else ">"
-                result = _StateDictUnpickler(f, storages).load()
-                for key in _StateDictUnpickler(f).load():
-                    storage = storages[str(key)]
-                    numel = int(np.frombuffer(f.read(8), order + "i8")[0])
-                    dtype = storage.dtype.newbyteorder(order)
-                    raw = f.read(numel * dtype.itemsize)
-                    if len(raw) != numel * dtype.itemsize:
-                        raise ValueError("truncated storage data")
-                    storage.data = np.frombuffer(raw, dtype)
-        if not isinstance(result, dict):
-            raise ValueError(f"expected a state dict (name -> tensor), found {type(result).__name__}")
-        return {str(k): _materialize(v) for k, v in result.items()}
-    except (pickle.UnpicklingError, ValueError, KeyError, EOFError, IndexError, TypeError,
-            AttributeError, zipfile.BadZipFile) as e:
-        raise ValueError(f"Cannot read {path} as a PyTorch state dict: {e}") from e
-
-
-def _materialize(ref):
-    if not isinstance(ref, _TensorRef):
-        raise ValueError(f"expected tensors as values, found {type(ref).__name__}")
-    data = ref.storage.array()
-    if data is None:
-        raise ValueError("a tensor's storage is missing from the file")
-    size, stride = ref.size, ref.stride
-    if any(s == 0 for s in size):
-        return np.zeros(size, data.dtype.newbyteorder("="))
-    last = ref.offset + sum((n - 1) * s for n, s in zip(size, stride, strict=True))
-    if ref.offset < 0 or min(stride, default=0) < 0 or last >= data.shape[0]:
-        raise ValueError("a tensor lies outside its storage (truncated or corrupted file)")
-    view = np.lib.stride_tricks.as_strided(
-        data[ref.offset:], shape=size, strides=[s * data.itemsize for s in stride], writeable=False
-    )
-    return np.array(view, dtype=data.dtype.newbyteorder("="))

@@ -29,180 +29,14 @@ import math
 import numbers
 
 import numpy as np
-from keras import ops
+
+from kerasgan.data.gaussian_mixture import check_spec
+from kerasgan.utils.checks import to_numpy
 
 HIGH_QUALITY_THRESHOLD = 3.0  # standard deviations, as in VEEGAN and PacGAN
 REFERENCE_NUM_SAMPLES = 2500  # generated samples per evaluation in VEEGAN and PacGAN
 
 _CHUNK = 65536  # samples per distance block: bounds memory at CHUNK x num_modes floats
-
-
-class GaussianMixtureSpec:
-    """The layout of an isotropic Gaussian mixture with equally likely modes.
-
-    Build one with `ring_of_gaussians` or `grid_of_gaussians`, or directly from centers and
-    standard deviations. Modes may have different standard deviations; distances to a mode are
-    measured in its own standard deviations.
-
-    Args:
-        centers: the mode centers, shape `(num_modes, dim)`.
-        std: the standard deviation of every mode (a positive float) or of each mode (shape
-            `(num_modes,)`).
-        name: a label used in `repr`.
-
-    Example:
-
-    >>> from kerasgan.metrics.mixtures import GaussianMixtureSpec
-    >>> spec = GaussianMixtureSpec([[0.0, 0.0], [3.0, 0.0]], std=[1.0, 0.1])
-    >>> spec.num_modes, spec.dim, spec.stds.tolist()
-    (2, 2, [1.0, 0.1])
-    """
-
-    def __init__(self, centers, std, name="mixture"):
-        centers = np.array(_to_numpy(centers), dtype="float64")
-        if centers.ndim != 2 or centers.shape[0] < 1 or centers.shape[1] < 1:
-            raise ValueError(
-                "GaussianMixtureSpec expects `centers` of shape (num_modes, dim) with at least "
-                f"one mode; received shape {centers.shape}."
-            )
-        if not np.all(np.isfinite(centers)):
-            raise ValueError("GaussianMixtureSpec expects finite `centers`; received NaN or inf.")
-        std_array = np.array(_to_numpy(std), dtype="float64")
-        if std_array.ndim == 0:
-            stds = np.full((centers.shape[0],), float(std_array))
-        elif std_array.shape == (centers.shape[0],):
-            stds = std_array
-        else:
-            raise ValueError(
-                "GaussianMixtureSpec expects `std` to be a float or of shape (num_modes,) = "
-                f"({centers.shape[0]},); received shape {std_array.shape}."
-            )
-        if not np.all(np.isfinite(stds) & (stds > 0)):
-            raise ValueError(
-                f"GaussianMixtureSpec expects positive finite standard deviations; received std={std!r}."
-            )
-        centers.setflags(write=False)
-        stds.setflags(write=False)
-        self.centers = centers
-        self.std = float(std_array) if std_array.ndim == 0 else stds
-        self.stds = stds
-        self.name = str(name)
-
-    @property
-    def num_modes(self):
-        """The number of mixture components `M`."""
-        return int(self.centers.shape[0])
-
-    @property
-    def dim(self):
-        """The dimension of the data space."""
-        return int(self.centers.shape[1])
-
-    def __repr__(self):
-        std = self.std if isinstance(self.std, float) else self.stds.tolist()
-        return f"GaussianMixtureSpec(name={self.name!r}, num_modes={self.num_modes}, dim={self.dim}, std={std})"
-
-
-def ring_of_gaussians(n=8, radius=1.0, std=0.01):
-    """The 2D-ring benchmark: `n` Gaussians evenly spaced on a circle.
-
-    VEEGAN (Srivastava et al., NeurIPS 2017) / PacGAN (Lin et al., NeurIPS 2018); the defaults are
-    the reference's (fjxmlzn/PacGAN `synthetic_data_experiments/2DRing_GAN&PacGAN/config.py`):
-
-        c_i = radius * (cos(2 pi i / n), sin(2 pi i / n)),   i = 0, ..., n - 1,   sigma = std
-
-    Args:
-        n: the number of modes (8 in the benchmark).
-        radius: the circle's radius (1.0 in the reference; some codebases use 2.0).
-        std: the standard deviation of each mode (0.01 in the reference; 0.02 with radius 2).
-
-    Returns:
-        A `GaussianMixtureSpec`.
-
-    Example:
-
-    >>> from kerasgan.metrics.mixtures import ring_of_gaussians
-    >>> spec = ring_of_gaussians()
-    >>> spec.num_modes, spec.std, spec.centers[2].round(6).tolist()
-    (8, 0.01, [0.0, 1.0])
-    """
-    n = _positive_int(n, "n", "ring_of_gaussians")
-    radius = _positive_float(radius, "radius", "ring_of_gaussians")
-    angles = 2.0 * np.pi * np.arange(n) / n
-    centers = radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
-    return GaussianMixtureSpec(centers, std, name=f"ring{n}")
-
-
-def grid_of_gaussians(side=5, spacing=2.0, std=0.05):
-    """The 2D-grid benchmark: `side x side` Gaussians on a square grid centred at the origin.
-
-    VEEGAN (Srivastava et al., NeurIPS 2017) / PacGAN (Lin et al., NeurIPS 2018); the defaults are
-    the reference's (fjxmlzn/PacGAN `synthetic_data_experiments/2DGrid_GAN&PacGAN/config.py`:
-    centers `itertools.product(range(-4, 5, 2), range(-4, 5, 2))`, variance `0.05**2`):
-
-        c_(a, b) = spacing * (a - (side - 1) / 2, b - (side - 1) / 2),   a, b = 0, ..., side - 1
-
-    in the reference's order (the first coordinate varies slowest).
-
-    Args:
-        side: modes per axis (5 in the benchmark: 25 modes).
-        spacing: the distance between neighbouring centers (2.0: centers in {-4, -2, 0, 2, 4}).
-        std: the standard deviation of each mode (0.05 in the benchmark).
-
-    Returns:
-        A `GaussianMixtureSpec`.
-
-    Example:
-
-    >>> from kerasgan.metrics.mixtures import grid_of_gaussians
-    >>> spec = grid_of_gaussians()
-    >>> spec.num_modes, spec.std, spec.centers[0].tolist(), spec.centers[1].tolist()
-    (25, 0.05, [-4.0, -4.0], [-4.0, -2.0])
-    """
-    side = _positive_int(side, "side", "grid_of_gaussians")
-    spacing = _positive_float(spacing, "spacing", "grid_of_gaussians")
-    coords = spacing * (np.arange(side) - (side - 1) / 2.0)
-    centers = np.array([(a, b) for a in coords for b in coords], dtype="float64")
-    return GaussianMixtureSpec(centers, std, name=f"grid{side * side}")
-
-
-def sample_mixture(spec, n, seed=None, return_modes=False):
-    """Draw real data from a Gaussian mixture whose modes are equally likely.
-
-    As in the reference (fjxmlzn/PacGAN, ALI's `GaussianMixtureDistribution` with
-    `priors=None`): pick a mode uniformly at random, then add isotropic Gaussian noise of that
-    mode's standard deviation. Sampling uses NumPy, so the result is the same on every backend.
-
-    Args:
-        spec: a `GaussianMixtureSpec`.
-        n: the number of samples.
-        seed: an int for reproducible samples, or None.
-        return_modes: also return the index of the mode each sample was drawn from.
-
-    Returns:
-        float32 samples of shape `(n, dim)`, and with `return_modes=True` also their int64 mode
-        indices of shape `(n,)`.
-
-    Example:
-
-    >>> from kerasgan.metrics.mixtures import ring_of_gaussians, sample_mixture
-    >>> x = sample_mixture(ring_of_gaussians(), 1000, seed=0)
-    >>> x.shape, x.dtype.name
-    ((1000, 2), 'float32')
-    """
-    _check_spec(spec, "sample_mixture")
-    n = _positive_int(n, "n", "sample_mixture")
-    if seed is not None and (not isinstance(seed, numbers.Integral) or isinstance(seed, bool)):
-        raise ValueError(
-            f"sample_mixture expects `seed` to be an int or None; received seed={seed!r}."
-        )
-    rng = np.random.default_rng(seed)
-    modes = rng.integers(0, spec.num_modes, size=n)
-    noise = rng.standard_normal((n, spec.dim))
-    samples = (spec.centers[modes] + spec.stds[modes, None] * noise).astype("float32")
-    if return_modes:
-        return samples, modes.astype("int64")
-    return samples
 
 
 def assign_modes(samples, spec):
@@ -221,13 +55,14 @@ def assign_modes(samples, spec):
 
     Example:
 
-    >>> from kerasgan.metrics.mixtures import GaussianMixtureSpec, assign_modes
+    >>> from kerasgan.data import GaussianMixtureSpec
+    >>> from kerasgan.metrics import assign_modes
     >>> spec = GaussianMixtureSpec([[0.0, 0.0], [3.0, 0.0]], std=[1.0, 0.1])
     >>> modes, dist = assign_modes([[2.0, 0.0]], spec)  # 2 sigma from mode 0, 10 sigma from mode 1
     >>> int(modes[0]), float(dist[0])
     (0, 2.0)
     """
-    _check_spec(spec, "assign_modes")
+    check_spec(spec, "assign_modes")
     x = _check_samples(samples, spec, "assign_modes")
     modes = np.empty((x.shape[0],), dtype="int64")
     distances = np.empty((x.shape[0],), dtype="float64")
@@ -272,7 +107,8 @@ def mixture_mode_metrics(samples, spec, threshold=HIGH_QUALITY_THRESHOLD):
 
     Example:
 
-    >>> from kerasgan.metrics.mixtures import grid_of_gaussians, mixture_mode_metrics, sample_mixture
+    >>> from kerasgan.data import grid_of_gaussians, sample_mixture
+    >>> from kerasgan.metrics import mixture_mode_metrics
     >>> spec = grid_of_gaussians()
     >>> m = mixture_mode_metrics(sample_mixture(spec, 2500, seed=0), spec)
     >>> m["modes_covered"], m["num_modes"], m["high_quality_fraction"] > 0.97, m["reverse_kl"] < 0.01
@@ -281,7 +117,7 @@ def mixture_mode_metrics(samples, spec, threshold=HIGH_QUALITY_THRESHOLD):
     >>> m["modes_covered"], round(m["reverse_kl"], 6) == round(float(np.log(25 / 5)), 6)
     (5, True)
     """
-    _check_spec(spec, "mixture_mode_metrics")
+    check_spec(spec, "mixture_mode_metrics")
     if (
         not isinstance(threshold, numbers.Real)
         or isinstance(threshold, bool)
@@ -316,22 +152,8 @@ def _kl_to_uniform(counts):
     return float(max(np.sum(p * np.log(p * counts.shape[0])), 0.0))
 
 
-def _to_numpy(x):
-    if isinstance(x, (np.ndarray, numbers.Number, list, tuple)):
-        return x
-    return ops.convert_to_numpy(x)
-
-
-def _check_spec(spec, caller):
-    if not isinstance(spec, GaussianMixtureSpec):
-        raise TypeError(
-            f"{caller} expects a GaussianMixtureSpec (from ring_of_gaussians or "
-            f"grid_of_gaussians); received {type(spec).__name__}."
-        )
-
-
 def _check_samples(samples, spec, caller):
-    x = np.asarray(_to_numpy(samples))
+    x = np.asarray(to_numpy(samples))
     if x.dtype == bool or not (
         np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)
     ):
@@ -342,24 +164,3 @@ def _check_samples(samples, spec, caller):
             f"{spec.dim}-D mixture; received shape {x.shape}."
         )
     return x.astype("float64")
-
-
-def _positive_int(value, name, caller):
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
-        raise ValueError(
-            f"{caller} expects `{name}` to be a positive int; received {name}={value!r}."
-        )
-    return int(value)
-
-
-def _positive_float(value, name, caller):
-    if (
-        not isinstance(value, numbers.Real)
-        or isinstance(value, bool)
-        or not math.isfinite(value)
-        or value <= 0
-    ):
-        raise ValueError(
-            f"{caller} expects `{name}` to be a positive number; received {name}={value!r}."
-        )
-    return float(value)

@@ -6,7 +6,7 @@ import warnings
 import keras
 import numpy as np
 
-from kerasgan.metrics._files import sha256_of_file
+from kerasgan.utils.files import sha256_of_file
 
 NAME = "mnist_classifier_v1"
 WEIGHTS_PATH = os.path.join(os.path.dirname(__file__), "weights", "mnist_classifier.weights.h5")

@@ -19,7 +19,9 @@ D=0.25G/model.py`: `generate_stacked_mnist` and `log_metrics`; the VEEGAN experi
 import numbers
 
 import numpy as np
-from keras import ops
+
+from kerasgan.utils.checks import float_images
+from kerasgan.utils.checks import to_numpy
 
 NUM_CLASSES = 1000
 REFERENCE_NUM_SAMPLES = 26000  # generated samples per evaluation in VEEGAN and PacGAN
@@ -27,70 +29,6 @@ REFERENCE_NUM_SAMPLES = 26000  # generated samples per evaluation in VEEGAN and 
 # Values may exceed [-1, 1] by float rounding (e.g. a tanh in float16 or a resize); beyond this
 # the images are on another scale (e.g. [0, 255]).
 _RANGE_TOLERANCE = 1e-3
-
-
-def make_stacked_mnist(images, labels, n, seed=None):
-    """Build Stacked-MNIST images and their 1,000-class labels from MNIST digits.
-
-    As in the reference's `generate_stacked_mnist` (fjxmlzn/PacGAN, unrolled-GAN experiment):
-    each of the `n` samples takes three digit images drawn independently and uniformly with
-    replacement, as channels 0 (R), 1 (G) and 2 (B). Its label is
-    `100 * d_R + 10 * d_G + d_B`. Sampling uses NumPy, so the result is the same on every backend.
-
-    The real class distribution is close to, not exactly, uniform: it is the product of the digit
-    frequencies of `labels` (e.g. 8.7 %–11.3 % per digit in the embedded 5k subset).
-
-    Args:
-        images: float MNIST images in [-1, 1] of shape `(N, 28, 28, 1)` or `(N, 28, 28)`, e.g.
-            from `kerasgan.data.load_mnist_subset()`.
-        labels: their int digits, shape `(N,)`.
-        n: the number of stacked samples.
-        seed: an int for reproducible samples, or None.
-
-    Returns:
-        `(stacked, classes)`: float32 images of shape `(n, 28, 28, 3)` in [-1, 1] and int32
-        classes in `[0, 1000)` of shape `(n,)`.
-
-    Example:
-
-    >>> from kerasgan.data import load_mnist_subset
-    >>> from kerasgan.metrics.stacked_mnist import make_stacked_mnist
-    >>> x, y = load_mnist_subset()
-    >>> stacked, classes = make_stacked_mnist(x, y, n=16, seed=0)
-    >>> stacked.shape, classes.shape, bool(((stacked >= -1) & (stacked <= 1)).all())
-    ((16, 28, 28, 3), (16,), True)
-    """
-    caller = "make_stacked_mnist"
-    x = _check_float_images(images, caller, "images")
-    received_shape = x.shape
-    if x.ndim == 3:
-        x = x[..., None]
-    if x.ndim != 4 or x.shape[1:] != (28, 28, 1) or x.shape[0] < 1:
-        raise ValueError(
-            f"{caller} expects MNIST `images` of shape (N, 28, 28, 1) or (N, 28, 28) with "
-            f"N >= 1; received shape {received_shape}."
-        )
-    y = np.asarray(_to_numpy(labels))
-    if y.ndim == 2 and y.shape[1] == 1:
-        y = y[:, 0]
-    if not np.issubdtype(y.dtype, np.integer) or y.shape != (x.shape[0],):
-        raise ValueError(
-            f"{caller} expects int digit `labels` of shape ({x.shape[0]},), one per image; "
-            f"received dtype {y.dtype} and shape {y.shape}."
-        )
-    if y.min() < 0 or y.max() > 9:
-        raise ValueError(
-            f"{caller} expects digit labels in 0..9; received values in [{y.min()}, {y.max()}]."
-        )
-    if not isinstance(n, numbers.Integral) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"{caller} expects `n` to be a positive int; received n={n!r}.")
-    if seed is not None and (not isinstance(seed, numbers.Integral) or isinstance(seed, bool)):
-        raise ValueError(f"{caller} expects `seed` to be an int or None; received seed={seed!r}.")
-    ids = np.random.default_rng(seed).integers(0, x.shape[0], size=(int(n), 3))
-    stacked = np.transpose(x[ids, :, :, 0], (0, 2, 3, 1)).astype("float32")
-    digits = y[ids].astype("int32")
-    classes = 100 * digits[:, 0] + 10 * digits[:, 1] + digits[:, 2]
-    return stacked, classes
 
 
 def stacked_mnist_classes(samples, classify_digits, batch_size=256):
@@ -196,33 +134,8 @@ def stacked_mnist_metrics(samples, classify_digits, batch_size=256):
     }
 
 
-def _to_numpy(x):
-    if isinstance(x, (np.ndarray, numbers.Number, list, tuple)):
-        return x
-    return ops.convert_to_numpy(x)
-
-
-def _check_float_images(images, caller, name):
-    x = np.asarray(_to_numpy(images))
-    if not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(
-            f"{caller} expects floating-point `{name}` scaled to [-1, 1]; received dtype "
-            f"{x.dtype}. Scale uint8 images with kerasgan.data.scale_images."
-        )
-    if x.size == 0:
-        raise ValueError(f"{caller} expects non-empty `{name}`; received shape {x.shape}.")
-    lo, hi = float(np.min(x)), float(np.max(x))
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        raise ValueError(f"{caller} expects finite `{name}`; received NaN or inf values.")
-    if lo < -1.0 - _RANGE_TOLERANCE or hi > 1.0 + _RANGE_TOLERANCE:
-        raise ValueError(
-            f"{caller} expects `{name}` scaled to [-1, 1]; received values in [{lo:.4g}, {hi:.4g}]."
-        )
-    return x
-
-
 def _check_samples(samples, caller):
-    x = _check_float_images(samples, caller, "samples")
+    x = float_images(samples, caller, "samples", _RANGE_TOLERANCE)
     if x.ndim != 4 or x.shape[0] < 1 or x.shape[1:] not in ((28, 28, 3), (32, 32, 3)):
         raise ValueError(
             f"{caller} expects Stacked-MNIST samples of shape (N, 28, 28, 3) or (N, 32, 32, 3) "
@@ -234,7 +147,7 @@ def _check_samples(samples, caller):
 
 
 def _check_digits(predictions, expected, caller):
-    d = np.asarray(_to_numpy(predictions))
+    d = np.asarray(to_numpy(predictions))
     if d.ndim == 2 and d.shape[1] == 1:
         d = d[:, 0]
     if d.shape != (expected,) or not np.issubdtype(d.dtype, np.integer):

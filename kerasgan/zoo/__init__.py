@@ -1,12 +1,14 @@
-"""The kerasgan model zoo: presets by name, with cards, recipes and sha256-pinned weights.
+"""The kerasgan model zoo: presets by name, with cards, recipes and sha256-checked weights.
 
 ```python
 kerasgan.zoo.list()                      # every preset name
 kerasgan.zoo.info("dcgan_mnist")         # data, recipe, metrics, status, sha256, ...
-gan = kerasgan.zoo.load("dcgan_mnist")   # trained weights: cache, pretrained/ or download
+gan = kerasgan.zoo.load("dcgan_mnist")   # a trained preset shipped with kerasgan
+gan = kerasgan.zoo.load("my_gan/")       # a preset folder written by gan.save_to_preset
 ```
 """
 
+from kerasgan.core import preset_folder as _preset_folder
 from kerasgan.zoo.api import info
 from kerasgan.zoo.api import list_presets as list  # noqa: A001 (the public name is zoo.list)
 from kerasgan.zoo.api import load
@@ -16,6 +18,9 @@ from kerasgan.zoo.errors import WeightsIntegrityError
 from kerasgan.zoo.preset import Preset
 from kerasgan.zoo.registry import get_preset
 from kerasgan.zoo.registry import register
+
+# `GAN.from_preset(name)` resolves names through the zoo; the core itself never imports it.
+_preset_folder.set_named_preset_loader(load)
 
 __all__ = [
     "Preset", "PresetNotTrainedError", "UnknownPresetError", "WeightsIntegrityError", "get_preset",

@@ -1,29 +1,35 @@
 """`kerasgan.zoo.load`, `list` and `info`."""
 
+import os
+
+from kerasgan.core import preset_folder
 from kerasgan.zoo.errors import PresetNotTrainedError
+from kerasgan.zoo.errors import WeightsIntegrityError
 from kerasgan.zoo.registry import get_preset
 from kerasgan.zoo.registry import preset_names
-from kerasgan.zoo.weights import resolve_weights
 
 
-def load(name, weights=True):
-    """A zoo model by preset name, with its trained weights.
+def load(preset, weights=True):
+    """A GAN by preset name, from a preset folder, or from the URL of a preset folder.
 
     Args:
-        name: a preset name, e.g. `"dcgan_mnist"` (`kerasgan.zoo.list()` shows them all).
-        weights: `True` resolves the preset's sha256-pinned weights (cache, source tree's
-            `pretrained/`, then download); a path to a `.weights.h5` file or to a directory
-            holding it loads that file (checked against the pinned sha256); `False` builds the
-            architecture with fresh weights.
+        preset: a preset name, e.g. `"dcgan_mnist"` (`kerasgan.zoo.list()` shows them all); a
+            preset folder written by `GAN.save_to_preset` (`config.json`, `model.weights.h5`,
+            `metadata.json`); or an `http(s)://` URL serving one (downloaded once into
+            `$KERAS_HOME/kerasgan/presets/`, the weights checked against the folder's sha256).
+        weights: `True` loads the preset's sha256-checked weights; `False` builds the
+            architecture with fresh weights; a path to a `.weights.h5` file (or a folder holding
+            `model.weights.h5`) loads that file into the named preset's architecture, checked
+            against the preset's sha256 when the preset is trained.
 
     Returns:
-        The preset's GAN (generator, discriminator and EMA generator where used), not compiled:
-        `compile()` gives the paper's optimizers for fine-tuning.
+        The preset's GAN (generator, discriminator, EMA generator and auxiliary networks where
+        used), not compiled: `compile()` gives the paper's optimizers for fine-tuning.
 
     Raises:
         UnknownPresetError: no such preset (the message lists close names).
         PresetNotTrainedError: the preset has no trained weights yet (its recipe trains them).
-        WeightsIntegrityError: a weights file does not have the pinned sha256.
+        WeightsIntegrityError: a weights file does not have the recorded sha256.
 
     Example:
 
@@ -32,25 +38,38 @@ def load(name, weights=True):
     digits = gan.generate(64, seed=0)
     ```
     """
-    preset = get_preset(name)
+    if preset_folder.is_url(preset) or (not isinstance(preset, str) or os.path.sep in preset or os.path.isdir(preset)):
+        if not isinstance(weights, bool):
+            raise ValueError(f"`weights` must be True or False when loading a preset folder; received {weights!r}.")
+        return preset_folder.load(preset, weights=weights)
+    entry = get_preset(preset)
     if weights is False or weights is None:
-        return preset.build()
+        return entry.build()
     if weights is True:
-        if not preset.trained:
+        if not entry.trained:
             raise PresetNotTrainedError(
-                f"Preset {name!r} has no trained weights yet: {preset.status_note} Train them with "
-                f"`python {preset.recipe}` (writes pretrained/{name}.weights.h5), then "
-                f"`kerasgan.zoo.load({name!r}, weights='pretrained/{name}.weights.h5')`; "
-                f"`kerasgan.zoo.load({name!r}, weights=False)` builds the untrained architecture."
+                f"Preset {preset!r} has no trained weights yet: {entry.status_note} Train them with "
+                f"`python {entry.recipe}` (it writes the preset folder kerasgan/pretrained/{preset}/), then "
+                f"`kerasgan.zoo.load('path/to/{preset}')`; `kerasgan.zoo.load({preset!r}, weights=False)` "
+                "builds the untrained architecture."
             )
-        path = resolve_weights(preset)
-    elif preset.trained:
-        path = resolve_weights(preset, weights)
-    else:
-        path = weights
-    gan = preset.build()
+        return preset_folder.load_preset_folder(entry.folder, error=WeightsIntegrityError)
+    path = _weights_file(preset, os.fspath(weights))
+    if entry.trained:
+        preset_folder.check_weights(path, entry.sha256, preset, error=WeightsIntegrityError)
+    gan = entry.build()
     gan.load_weights(path)
     return gan
+
+
+def _weights_file(name, location):
+    path = os.path.join(location, preset_folder.WEIGHTS_FILE) if os.path.isdir(location) else location
+    if not os.path.isfile(path):
+        raise FileNotFoundError(
+            f"Weights for preset {name!r}: expected a .weights.h5 file or a folder holding "
+            f"{preset_folder.WEIGHTS_FILE!r}; received {location!r}, where no such file exists."
+        )
+    return path
 
 
 def list_presets(pattern=None, trained=None):
@@ -71,8 +90,9 @@ def list_presets(pattern=None, trained=None):
 
 def info(name):
     """Everything the zoo knows about a preset as a dict: status ("trained" or "not trained
-    yet"), model and config, data set and licence, paper and reference code, recipe, measured
-    metrics and how they were measured, training time, weights file, sha256 and origin, card.
+    yet"), model and config, data set and licence, paper and reference code, recipe, where its
+    weights come from, measured metrics and how they were measured, training record, preset
+    folder, sha256, card.
 
     Example:
 

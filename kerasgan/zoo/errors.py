@@ -1,5 +1,7 @@
 """The zoo's errors: each names what was expected and what was received."""
 
+from kerasgan.utils.download import IntegrityError
+
 
 class UnknownPresetError(KeyError):
     """No preset of that name is registered (the message lists close matches)."""
@@ -12,5 +14,5 @@ class PresetNotTrainedError(RuntimeError):
     """The preset's weights have not been trained yet; its recipe trains them."""
 
 
-class WeightsIntegrityError(ValueError):
-    """A weights file's sha256 is not the one the preset pins."""
+class WeightsIntegrityError(IntegrityError):
+    """A weights file's sha256 is not the one the preset records."""

@@ -2,37 +2,47 @@ import dataclasses
 import os
 import re
 
+from kerasgan.core import preset_folder
+
 _NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEFAULT_ORIGIN = "https://github.com/kerasgan/kerasgan/releases/download/weights-v1/"
+# The preset folders trained here ship inside the package (package data).
+SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pretrained")
+
+# What a preset's entry says about it, copied into the metadata of the folder its recipe writes.
+WORDS = ("description", "dataset", "data_licence", "paper", "reference", "recipe", "fit", "metrics_protocol",
+         "baselines")
+
+
+def pretrained_dir():
+    """Where the zoo looks for preset folders: `$KERASGAN_PRETRAINED_DIR`, else the package's own."""
+    return os.environ.get("KERASGAN_PRETRAINED_DIR") or SHIPPED_DIR
 
 
 @dataclasses.dataclass(frozen=True)
 class Preset:
-    """A named configuration of a kerasgan model: architecture, recipe, metrics and weights.
+    """A named configuration of a kerasgan model: architecture, data, recipe and, once trained, a
+    preset folder with its weights and measurements.
 
-    Presets are data, registered by the model packages with `kerasgan.zoo.register` and named
-    `<model>_<dataset>[_<resolution>]`. A preset with `weights_file` and `sha256` is trained: its
-    weights load by name. Without them it is "not trained yet": `load(name)` refuses and points to
-    the recipe; `load(name, weights=False)` still builds the architecture.
+    Presets are data: `kerasgan/zoo/presets/<model>.py` lists them, named
+    `<model>_<dataset>[_<resolution>]`. A preset is trained when its folder
+    (`kerasgan/pretrained/<name>/`, written by its recipe through `GAN.save_to_preset`) exists:
+    the weights, their sha256, the measured metrics and the training record are read from the
+    folder's `metadata.json`, never typed into Python. Without a folder it is "not trained yet":
+    `load(name)` refuses and points to the recipe; `load(name, weights=False)` still builds it.
 
     Args:
         name: `<model>_<dataset>[_<resolution>]`, lower case.
         model_class: the `kerasgan.GAN` subclass.
-        config: its constructor arguments; a value `(NetworkClass, {kwargs})` builds a network.
+        config: its constructor arguments; a value `(Class, {kwargs})` builds a network or schedule.
         dataset: the training data set, in words.
         data_licence: the licence of that data set.
         description: what the preset is (architecture, size, conditioning).
         paper: the paper it reproduces.
         reference: the reference code its architecture and losses follow.
         recipe: the script that trains it, relative to the repository root.
-        fit: how the recipe calls `fit` (batch size, epochs, ...), for the card.
-        weights_file, sha256: the trained weights (`.weights.h5`, no optimizer state).
-        metrics: measured values, e.g. `{"fid": 3.1}`; `metrics_protocol` says how.
-        training: how it was trained (`epochs`, `seconds`, `backend`, `hardware`, ...).
-        origin: download URL of the weights (default: `DEFAULT_ORIGIN` + `weights_file`).
-        status_note: why a preset is not trained yet.
+        fit: how the recipe trains it (batch size, epochs, ...), for the card.
+        metrics_protocol: how the recipe measures it.
+        status_note: why a preset without a folder is not trained yet.
         baselines: names of presets trained by the same recipe without the model's key idea
             (e.g. IVGAN's DCGAN without the intervention loss); the card compares them.
 
@@ -55,12 +65,7 @@ class Preset:
     reference: str
     recipe: str
     fit: dict = dataclasses.field(default_factory=dict)
-    weights_file: str = None
-    sha256: str = None
-    metrics: dict = dataclasses.field(default_factory=dict)
     metrics_protocol: str = ""
-    training: dict = dataclasses.field(default_factory=dict)
-    origin: str = None
     status_note: str = ""
     baselines: tuple = ()
 
@@ -69,50 +74,47 @@ class Preset:
             raise ValueError(
                 f"Preset names are `<model>_<dataset>[_<resolution>]` in lower case; received {self.name!r}."
             )
-        if (self.weights_file is None) != (self.sha256 is None):
-            raise ValueError(
-                f"Preset {self.name!r} needs both `weights_file` and `sha256` (trained) or neither "
-                f"(not trained yet); received weights_file={self.weights_file!r}, sha256={self.sha256!r}."
-            )
-        if self.sha256 is not None and not _SHA256.match(self.sha256):
-            raise ValueError(f"Preset {self.name!r}: `sha256` must be 64 lower-case hex digits; received {self.sha256!r}.")
-        if self.weights_file is not None and not self.weights_file.endswith(".weights.h5"):
-            raise ValueError(f"Preset {self.name!r}: `weights_file` must end in .weights.h5; received {self.weights_file!r}.")
-        if self.sha256 is None and not self.status_note:
-            raise ValueError(f"Preset {self.name!r} is not trained: give a `status_note` saying why.")
+
+    @property
+    def folder(self):
+        """The path of its preset folder (present once trained)."""
+        return os.path.join(pretrained_dir(), self.name)
 
     @property
     def trained(self):
-        return self.sha256 is not None
+        return os.path.isfile(os.path.join(self.folder, preset_folder.METADATA_FILE))
 
     @property
     def status(self):
         return "trained" if self.trained else "not trained yet"
 
     @property
+    def metadata(self):
+        """The folder's `metadata.json` (`{}` when not trained yet)."""
+        return preset_folder.read_metadata(self.folder) if self.trained else {}
+
+    @property
+    def metrics(self):
+        return dict(self.metadata.get("metrics", {}))
+
+    @property
+    def sha256(self):
+        return self.metadata.get("sha256")
+
+    @property
     def card(self):
+        """The card's path relative to the repository root."""
+        if self.trained:
+            return f"kerasgan/pretrained/{self.name}/{preset_folder.CARD_FILE}"
         return f"zoo/{self.name}.md"
 
-    @property
-    def sample_image(self):
-        return f"zoo/images/{self.name}.png"
-
-    @property
-    def weights_origin(self):
-        """The download URL, `$KERASGAN_WEIGHTS_ORIGIN/<weights_file>` when that is set (mirrors)."""
-        if not self.trained:
-            return None
-        mirror = os.environ.get("KERASGAN_WEIGHTS_ORIGIN")
-        if mirror:
-            return mirror.rstrip("/") + "/" + self.weights_file
-        return self.default_origin
-
-    @property
-    def default_origin(self):
-        """The preset's own download URL (ignoring `KERASGAN_WEIGHTS_ORIGIN`)."""
-        if not self.trained:
-            return None
-        return self.origin or DEFAULT_ORIGIN + self.weights_file
+    def words(self):
+        """What the entry says about the preset, as preset metadata."""
+        return {
+            "name": self.name,
+            "constructor": f"kerasgan.models.{self.model_class.__name__}({describe_config(self.config)})",
+            **{key: _jsonable(getattr(self, key)) for key in WORDS if getattr(self, key)},
+        }
 
     def build(self):
         """The preset's model with fresh weights (built, not compiled)."""
@@ -121,6 +123,7 @@ class Preset:
 
     def to_dict(self):
         """A JSON-friendly description (what `kerasgan.zoo.info` returns)."""
+        metadata = self.metadata
         return {
             "name": self.name,
             "status": self.status,
@@ -133,27 +136,44 @@ class Preset:
             "reference": self.reference,
             "recipe": self.recipe,
             "fit": dict(self.fit),
-            "weights_file": self.weights_file,
-            "sha256": self.sha256,
-            "origin": self.weights_origin,
-            "metrics": dict(self.metrics),
+            "source": metadata.get("source", self.status_note),
+            "folder": self.folder if self.trained else None,
+            "sha256": metadata.get("sha256"),
+            "metrics": dict(metadata.get("metrics", {})),
             "metrics_protocol": self.metrics_protocol,
-            "training": dict(self.training),
+            "training": dict(metadata.get("training", {})),
             "card": self.card,
             "status_note": self.status_note,
             "baselines": list(self.baselines),
         }
 
 
+def describe_config(config):
+    """`key=value, ...` of a preset config, networks as `Class(args)`."""
+    return ", ".join(f"{k}={_config_value(v)}" for k, v in config.items())
+
+
+def _config_value(value):
+    if _is_spec(value):
+        return f"{value[0].__name__}({', '.join(f'{k}={v!r}' for k, v in value[1].items())})"
+    return repr(value)
+
+
+def _is_spec(value):
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], type) and isinstance(value[1], dict)
+
+
 def _instantiate(value):
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], type) and isinstance(value[1], dict):
-        return value[0](**value[1])
-    return value
+    return value[0](**value[1]) if _is_spec(value) else value
 
 
 def _describe(value):
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], type) and isinstance(value[1], dict):
+    if _is_spec(value):
         return {"class": value[0].__name__, "config": dict(value[1])}
     if hasattr(value, "get_config"):
         return {"class": type(value).__name__, "config": value.get_config()}
     return value
+
+
+def _jsonable(value):
+    return list(value) if isinstance(value, tuple) else value

@@ -1,16 +1,24 @@
-"""The preset registry: model packages register their presets when kerasgan is imported."""
+"""The preset registry: the zoo's own presets (`kerasgan.zoo.presets`) and any a user registers."""
 
 import difflib
 import fnmatch
 
 from kerasgan.zoo.errors import UnknownPresetError
 from kerasgan.zoo.preset import Preset
+from kerasgan.zoo.presets import PRESETS
 
 _PRESETS = {}
 
 
 def register(preset):
-    """Add a `Preset` to the zoo. Registering a different preset under a taken name fails."""
+    """Add a `Preset` to the zoo. Registering a different preset under a taken name fails.
+
+    Example:
+
+    ```python
+    kerasgan.zoo.register(kerasgan.zoo.Preset(name="dcgan_faces", model_class=kerasgan.models.DCGAN, ...))
+    ```
+    """
     if not isinstance(preset, Preset):
         raise TypeError(f"kerasgan.zoo.register expects a Preset; received {type(preset).__name__}.")
     existing = _PRESETS.get(preset.name)
@@ -22,7 +30,6 @@ def register(preset):
 
 def get_preset(name):
     """The registered `Preset` called `name`; an unknown name lists the closest names."""
-    _ensure_registered()
     if not isinstance(name, str):
         raise TypeError(f"Preset names are strings; received {type(name).__name__} {name!r}.")
     if name not in _PRESETS:
@@ -30,14 +37,13 @@ def get_preset(name):
         hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownPresetError(
             f"No kerasgan preset named {name!r}.{hint} kerasgan.zoo.list() shows all "
-            f"{len(_PRESETS)} presets."
+            f"{len(_PRESETS)} presets; a preset folder or its URL loads with kerasgan.zoo.load(path_or_url)."
         )
     return _PRESETS[name]
 
 
 def preset_names(pattern=None, trained=None):
     """Sorted preset names, filtered by a shell-style `pattern` (e.g. `"*_mnist"`) and status."""
-    _ensure_registered()
     names = sorted(_PRESETS)
     if pattern is not None:
         names = [n for n in names if fnmatch.fnmatchcase(n, pattern)]
@@ -46,5 +52,5 @@ def preset_names(pattern=None, trained=None):
     return names
 
 
-def _ensure_registered():
-    import kerasgan.models  # noqa: F401  (each model package registers its presets on import)
+for _preset in PRESETS:
+    register(_preset)

@@ -41,8 +41,15 @@ def reference():
 
 def test_evaluate_matches_the_metric_functions(gan, reference):
     ex = ProjectionExtractor()
-    ev = GANEvaluator(ex, reference_images=reference, metrics=("fid", "kid", "precision_recall", "density_coverage", "is"),
-                      num_samples=200, kid_subset_size=100, kid_subsets=10, seed=3)
+    ev = GANEvaluator(
+        ex,
+        reference_images=reference,
+        metrics=("fid", "kid", "precision_recall", "density_coverage", "is"),
+        num_samples=200,
+        kid_subset_size=100,
+        kid_subsets=10,
+        seed=3,
+    )
     results = ev.evaluate(gan)
     fake = ex.features(gan.generate(200, seed=3))
     real = ex.features(reference)
@@ -58,7 +65,9 @@ def test_reference_statistics_are_reused(gan, reference, tmp_path):
     stats = FeatureStatistics().update(ex.features(reference))
     path = tmp_path / "ref.npz"
     stats.save(path, ex.NAME, ex.SHA256)
-    from_file = GANEvaluator(ex, reference_statistics=FeatureStatistics.load(path, extractor=ex.NAME), metrics=("fid",), num_samples=50)
+    from_file = GANEvaluator(
+        ex, reference_statistics=FeatureStatistics.load(path, extractor=ex.NAME), metrics=("fid",), num_samples=50
+    )
     from_images = GANEvaluator(ex, reference_images=reference, metrics=("fid",), num_samples=50)
     assert from_file.evaluate(gan)["fid"] == pytest.approx(from_images.evaluate(gan)["fid"], rel=1e-9)
 

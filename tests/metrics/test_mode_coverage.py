@@ -9,14 +9,14 @@ import pytest
 from keras import ops
 from scipy import stats
 
+from kerasgan.data import GaussianMixtureSpec
+from kerasgan.data import grid_of_gaussians
 from kerasgan.data import load_mnist_subset
-from kerasgan.metrics.mixtures import GaussianMixtureSpec
+from kerasgan.data import make_stacked_mnist
+from kerasgan.data import ring_of_gaussians
+from kerasgan.data import sample_mixture
 from kerasgan.metrics.mixtures import assign_modes
-from kerasgan.metrics.mixtures import grid_of_gaussians
 from kerasgan.metrics.mixtures import mixture_mode_metrics
-from kerasgan.metrics.mixtures import ring_of_gaussians
-from kerasgan.metrics.mixtures import sample_mixture
-from kerasgan.metrics.stacked_mnist import make_stacked_mnist
 from kerasgan.metrics.stacked_mnist import stacked_mnist_classes
 from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
 

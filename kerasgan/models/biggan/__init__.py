@@ -3,4 +3,3 @@ from kerasgan.models.biggan.biggan_discriminator import BigGANDiscriminator
 from kerasgan.models.biggan.biggan_generator import BigGANGenerator
 
 __all__ = ["BigGAN", "BigGANDiscriminator", "BigGANGenerator"]
-from kerasgan.models.biggan import presets  # noqa: E402,F401  (registers the presets)

@@ -84,7 +84,7 @@ class BigGAN(GAN):
             keras.optimizers.Adam(self.d_learning_rate, beta_1=0.0, beta_2=0.999, epsilon=self.adam_epsilon),
         )
 
-    def generator_penalties(self, fake, fake_labels, fake_logits, real, real_labels):
+    def generator_terms(self, step):
         return {"ortho": orthogonal_penalty(self.ortho_kernels(), weight=self.ortho_weight)}
 
     def ortho_kernels(self):

@@ -4,4 +4,3 @@ from kerasgan.models.cesagan.cesagan_discriminator import CESAGANDiscriminator
 from kerasgan.models.cesagan.cesagan_generator import CESAGANGenerator
 
 __all__ = ["CESAGAN", "CESAGANDiscriminator", "CESAGANGenerator", "train_with_bootstrapping"]
-from kerasgan.models.cesagan import presets  # noqa: E402,F401  (registers the presets)

@@ -3,6 +3,7 @@ import numpy as np
 from keras import ops
 
 from kerasgan.core.gan import GAN
+from kerasgan.levels.render import render_levels
 from kerasgan.levels.zelda import LEVEL_SHAPE
 from kerasgan.levels.zelda import PADDED_SHAPE
 from kerasgan.levels.zelda import TILES
@@ -110,6 +111,10 @@ class CESAGAN(GAN):
         levels = decode_levels(self.generate(n, seed=seed, labels=conditions, batch_size=batch_size))
         assert levels.shape[1:] == LEVEL_SHAPE
         return levels
+
+    def save_samples_picture(self, path, seed=0):
+        """20 generated levels drawn as coloured tiles, 5 per row."""
+        return render_levels(self.generate_levels(20, seed=seed), path, columns=5)
 
     def get_config(self):
         return {

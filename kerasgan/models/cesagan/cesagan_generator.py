@@ -44,13 +44,24 @@ class CESAGANGenerator(Network):
     ```
     """
 
-    def __init__(self, latent_dim=32, condition_dim=8, image_shape=(16, 16, 8), filters=64, embedding_dim=32,
-                 num_classes=0, name="cesagan_generator", **kwargs):
+    def __init__(
+        self,
+        latent_dim=32,
+        condition_dim=8,
+        image_shape=(16, 16, 8),
+        filters=64,
+        embedding_dim=32,
+        num_classes=0,
+        name="cesagan_generator",
+        **kwargs,
+    ):
         image_shape = image_shape_arg(image_shape, "CESAGANGenerator")
         if image_shape[:2] != (16, 16):
             raise ValueError(f"CESAGANGenerator makes 16×16 tile maps; received image_shape={image_shape}.")
         if num_classes:
-            raise ValueError(f"CESAGANGenerator is conditioned on vectors (condition_dim); received num_classes={num_classes}.")
+            raise ValueError(
+                f"CESAGANGenerator is conditioned on vectors (condition_dim); received num_classes={num_classes}."
+            )
         if isinstance(condition_dim, bool) or not isinstance(condition_dim, int) or condition_dim < 1:
             raise ValueError(f"`condition_dim` must be a positive int; received {condition_dim!r}.")
         if filters % 8:
@@ -71,6 +82,12 @@ class CESAGANGenerator(Network):
         h = SelfAttention(kernel_initializer="glorot_uniform", name="attention_16x16")(h)
         h = SNConv2D(image_shape[-1], 3)(h)
         tiles = keras.layers.Softmax(axis=-1, dtype="float32")(h)
-        config = dict(latent_dim=latent_dim, condition_dim=condition_dim, image_shape=image_shape, filters=filters,
-                      embedding_dim=embedding_dim, num_classes=0)
+        config = dict(
+            latent_dim=latent_dim,
+            condition_dim=condition_dim,
+            image_shape=image_shape,
+            filters=filters,
+            embedding_dim=embedding_dim,
+            num_classes=0,
+        )
         super().__init__([z, u], tiles, config, name=name, **kwargs)

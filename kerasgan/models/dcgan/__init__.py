@@ -3,4 +3,3 @@ from kerasgan.models.dcgan.dcgan_discriminator import DCGANDiscriminator
 from kerasgan.models.dcgan.dcgan_generator import DCGANGenerator
 
 __all__ = ["DCGAN", "DCGANDiscriminator", "DCGANGenerator"]
-from kerasgan.models.dcgan import presets  # noqa: E402,F401  (registers the presets)

@@ -11,7 +11,7 @@ class DCGAN(GAN):
     Convolutional Generative Adversarial Networks", ICLR 2016.
 
     Reference followed: Newmu/dcgan_code (Theano). Non-saturating loss, Adam(2e-4, β1=0.5) for
-    both networks, one D step per G step, z ~ U[-1, 1]^100, weights N(0, 0.02); networks in
+    both networks (the `GAN` default), one D step per G step, z ~ U[-1, 1]^100, weights N(0, 0.02); networks in
     `DCGANGenerator`/`DCGANDiscriminator`. Deviations: no L2 weight decay (the reference added
     1e-5; pass `weight_decay` to the optimizers for it) and Keras BatchNorm running statistics.
 
@@ -35,9 +35,3 @@ class DCGAN(GAN):
         discriminator = discriminator or DCGANDiscriminator(image_shape, base_filters)
         super().__init__(generator, discriminator, adversarial_loss=adversarial_loss,
                          latent_distribution=latent_distribution, **kwargs)
-
-    def default_optimizers(self):
-        return (
-            keras.optimizers.Adam(2e-4, beta_1=0.5),
-            keras.optimizers.Adam(2e-4, beta_1=0.5),
-        )

@@ -15,9 +15,7 @@ def dcgan_layout(image_shape, cls_name):
         n = math.log2(size / bottom) if size % bottom == 0 else -1
         if n >= 1 and n == int(n):
             return bottom, int(n)
-    raise ValueError(
-        f"{cls_name} supports image sizes 4*2^k or 7*2^k (32, 64, 128, 28, ...); received {size}."
-    )
+    raise ValueError(f"{cls_name} supports image sizes 4*2^k or 7*2^k (32, 64, 128, 28, ...); received {size}.")
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -47,7 +45,9 @@ class DCGANGenerator(Network):
     ```
     """
 
-    def __init__(self, latent_dim=100, image_shape=(64, 64, 3), base_filters=128, num_classes=0, name="dcgan_generator", **kwargs):
+    def __init__(
+        self, latent_dim=100, image_shape=(64, 64, 3), base_filters=128, num_classes=0, name="dcgan_generator", **kwargs
+    ):
         image_shape = image_shape_arg(image_shape, "DCGANGenerator")
         if num_classes:
             raise ValueError(f"DCGANGenerator is unconditional; received num_classes={num_classes}.")
@@ -62,10 +62,14 @@ class DCGANGenerator(Network):
         h = keras.layers.Reshape((bottom, bottom, filters))(h)
         for _ in range(n_up - 1):
             filters //= 2
-            h = keras.layers.Conv2DTranspose(filters, 5, strides=2, padding="same", use_bias=False, kernel_initializer=init)(h)
+            h = keras.layers.Conv2DTranspose(
+                filters, 5, strides=2, padding="same", use_bias=False, kernel_initializer=init
+            )(h)
             h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
             h = keras.layers.ReLU()(h)
-        h = keras.layers.Conv2DTranspose(image_shape[2], 5, strides=2, padding="same", use_bias=False, kernel_initializer=init)(h)
+        h = keras.layers.Conv2DTranspose(
+            image_shape[2], 5, strides=2, padding="same", use_bias=False, kernel_initializer=init
+        )(h)
         x = keras.layers.Activation("tanh", dtype="float32")(h)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, base_filters=base_filters, num_classes=0)
         super().__init__(z, x, config, name=name, **kwargs)

@@ -3,4 +3,3 @@ from kerasgan.models.gan.mlp_discriminator import MLPDiscriminator
 from kerasgan.models.gan.mlp_generator import MLPGenerator
 
 __all__ = ["MLPDiscriminator", "MLPGenerator", "MixtureGAN"]
-from kerasgan.models.gan import presets  # noqa: E402,F401  (registers the presets)

@@ -26,7 +26,7 @@ class MixtureGAN(GAN):
     Example:
 
     ```python
-    from kerasgan.metrics.mixtures import ring_of_gaussians, sample_mixture
+    from kerasgan.data import ring_of_gaussians, sample_mixture
     gan = kerasgan.models.MixtureGAN(seed=0)
     gan.compile()
     gan.fit(sample_mixture(ring_of_gaussians(), 1000, seed=0), batch_size=100, epochs=1)

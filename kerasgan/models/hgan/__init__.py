@@ -1,5 +1,5 @@
 from kerasgan.models.hgan.hgan import HGAN
 from kerasgan.models.hgan.pixelcnn import PixelCNN
+from kerasgan.models.hgan.teacher_sample_refresh import TeacherSampleRefresh
 
-__all__ = ["HGAN", "PixelCNN"]
-from kerasgan.models.hgan import presets  # noqa: E402,F401  (registers the presets)
+__all__ = ["HGAN", "PixelCNN", "TeacherSampleRefresh"]

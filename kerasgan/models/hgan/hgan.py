@@ -5,11 +5,11 @@ import numpy as np
 from keras import ops
 
 from kerasgan import backend
-from kerasgan.callbacks.teacher_sample_refresh import TeacherSampleRefresh
 from kerasgan.core.gan import GAN
 from kerasgan.models.dcgan.dcgan_discriminator import DCGANDiscriminator
 from kerasgan.models.dcgan.dcgan_generator import DCGANGenerator
 from kerasgan.models.hgan.pixelcnn import PixelCNN
+from kerasgan.models.hgan.teacher_sample_refresh import TeacherSampleRefresh
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -68,18 +68,40 @@ class HGAN(GAN):
     loss_terms = ("teacher_adv", "d2_loss", "teacher_nll")
     auxiliary_networks = ("teacher", "teacher_discriminator")
 
-    def __init__(self, generator=None, discriminator=None, teacher=None, teacher_discriminator=None,
-                 image_shape=(28, 28, 1), latent_dim=100, base_filters=64, teacher_filters=32, teacher_blocks=5,
-                 num_levels=256, teacher_weight=1.0, teacher_bank_size=1024, teacher_refresh_epochs=10,
-                 learning_rate=2e-4, teacher_learning_rate=1e-3, adversarial_loss="non_saturating",
-                 latent_distribution="uniform", **kwargs):
+    def __init__(
+        self,
+        generator=None,
+        discriminator=None,
+        teacher=None,
+        teacher_discriminator=None,
+        image_shape=(28, 28, 1),
+        latent_dim=100,
+        base_filters=64,
+        teacher_filters=32,
+        teacher_blocks=5,
+        num_levels=256,
+        teacher_weight=1.0,
+        teacher_bank_size=1024,
+        teacher_refresh_epochs=10,
+        learning_rate=2e-4,
+        teacher_learning_rate=1e-3,
+        adversarial_loss="non_saturating",
+        latent_distribution="uniform",
+        **kwargs,
+    ):
         generator = generator or DCGANGenerator(latent_dim, image_shape, base_filters)
         discriminator = discriminator or DCGANDiscriminator(generator.image_shape, base_filters)
         teacher = teacher or PixelCNN(generator.image_shape, teacher_filters, teacher_blocks, num_levels)
         teacher_discriminator = teacher_discriminator or DCGANDiscriminator(
-            generator.image_shape, base_filters, name="teacher_discriminator")
-        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss,
-                         latent_distribution=latent_distribution, **kwargs)
+            generator.image_shape, base_filters, name="teacher_discriminator"
+        )
+        super().__init__(
+            generator,
+            discriminator,
+            adversarial_loss=adversarial_loss,
+            latent_distribution=latent_distribution,
+            **kwargs,
+        )
         if self.num_classes:
             raise ValueError(f"HGAN is unconditional; received a generator with num_classes={self.num_classes}.")
         for role, net in (("teacher", teacher), ("teacher_discriminator", teacher_discriminator)):
@@ -87,12 +109,23 @@ class HGAN(GAN):
             if shape is None or tuple(shape) != self.image_shape:
                 raise ValueError(f"HGAN's `{role}` must model images of shape {self.image_shape}; received {shape}.")
         if not hasattr(teacher, "sample") or not hasattr(teacher, "nll"):
-            raise TypeError(f"HGAN's teacher must be an autoregressive model with `nll` and `sample` (e.g. PixelCNN); "
-                            f"received {type(teacher).__name__}.")
-        for key, value in (("teacher_bank_size", teacher_bank_size), ("teacher_refresh_epochs", teacher_refresh_epochs)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < (1 if key == "teacher_bank_size" else 0):
-                raise ValueError(f"`{key}` must be a {'positive' if key == 'teacher_bank_size' else 'non-negative'} "
-                                 f"int; received {value!r}.")
+            raise TypeError(
+                f"HGAN's teacher must be an autoregressive model with `nll` and `sample` (e.g. PixelCNN); "
+                f"received {type(teacher).__name__}."
+            )
+        for key, value in (
+            ("teacher_bank_size", teacher_bank_size),
+            ("teacher_refresh_epochs", teacher_refresh_epochs),
+        ):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or value < (1 if key == "teacher_bank_size" else 0)
+            ):
+                raise ValueError(
+                    f"`{key}` must be a {'positive' if key == 'teacher_bank_size' else 'non-negative'} "
+                    f"int; received {value!r}."
+                )
         if float(teacher_weight) < 0:
             raise ValueError(f"`teacher_weight` must be >= 0; received {teacher_weight!r}.")
         self.teacher = teacher
@@ -102,19 +135,27 @@ class HGAN(GAN):
         self.teacher_refresh_epochs = teacher_refresh_epochs
         self.learning_rate = float(learning_rate)
         self.teacher_learning_rate = float(teacher_learning_rate)
-        self.teacher_bank = self.add_weight(shape=(teacher_bank_size, *self.image_shape), initializer="zeros",
-                                            trainable=False, name="teacher_bank")
-        self.teacher_bank_ready = self.add_weight(shape=(), initializer="zeros", trainable=False,
-                                                  name="teacher_bank_ready")
-        self.teacher_refreshes = self.add_weight(shape=(), dtype="int32", initializer="zeros", trainable=False,
-                                                 name="teacher_refreshes")
+        self.teacher_bank = self.add_weight(
+            shape=(teacher_bank_size, *self.image_shape), initializer="zeros", trainable=False, name="teacher_bank"
+        )
+        self.teacher_bank_ready = self.add_weight(
+            shape=(), initializer="zeros", trainable=False, name="teacher_bank_ready"
+        )
+        self.teacher_refreshes = self.add_weight(
+            shape=(), dtype="int32", initializer="zeros", trainable=False, name="teacher_refreshes"
+        )
 
     def default_optimizers(self):
-        return (keras.optimizers.Adam(self.learning_rate, beta_1=0.5), keras.optimizers.Adam(self.learning_rate, beta_1=0.5))
+        return (
+            keras.optimizers.Adam(self.learning_rate, beta_1=0.5),
+            keras.optimizers.Adam(self.learning_rate, beta_1=0.5),
+        )
 
     def default_auxiliary_optimizers(self):
-        return {"teacher": keras.optimizers.Adam(self.teacher_learning_rate),
-                "teacher_discriminator": keras.optimizers.Adam(self.learning_rate, beta_1=0.5)}
+        return {
+            "teacher": keras.optimizers.Adam(self.teacher_learning_rate),
+            "teacher_discriminator": keras.optimizers.Adam(self.learning_rate, beta_1=0.5),
+        }
 
     def training_callbacks(self):
         return [*super().training_callbacks(), TeacherSampleRefresh(self.teacher_refresh_epochs)]
@@ -124,8 +165,9 @@ class HGAN(GAN):
         """Train the teacher alone by maximum likelihood (its own Adam at `teacher_learning_rate`)
         before adversarial training; returns the `History` (nats per image)."""
         optimizer = keras.optimizers.Adam(self.teacher_learning_rate)
-        return self.teacher.fit_nll(images, epochs=epochs, batch_size=batch_size, optimizer=optimizer,
-                                    verbose=verbose, **kwargs)
+        return self.teacher.fit_nll(
+            images, epochs=epochs, batch_size=batch_size, optimizer=optimizer, verbose=verbose, **kwargs
+        )
 
     @property
     def teacher_bank_filled(self):
@@ -147,12 +189,13 @@ class HGAN(GAN):
         return ops.take(self.teacher_bank, index, axis=0)
 
     # ------------------------------------------------------------ losses
-    def generator_penalties(self, fake, fake_labels, fake_logits, real, real_labels):
-        logits = self.teacher_discriminator(fake, training=True)
+    def generator_terms(self, step):
+        logits = self.teacher_discriminator(step.fake, training=True)
         weight = self.teacher_weight * ops.convert_to_tensor(self.teacher_bank_ready)
         return {"teacher_adv": weight * self.generator_loss(logits)}
 
-    def auxiliary_steps(self, images, labels):
+    def auxiliary_steps(self, step):
+        images = step.images
         n = ops.shape(images)[0]
         teacher_images = self.teacher_batch(n)
         z = self.sample_latent(n)
@@ -161,12 +204,17 @@ class HGAN(GAN):
         def teacher_discriminator_loss():
             with backend.no_grad():
                 fake = ops.stop_gradient(self.generate_images(z, training=True))
-            loss = self.discriminator_loss(self.teacher_discriminator(teacher_images, training=True),
-                                           self.teacher_discriminator(fake, training=True))
+            loss = self.discriminator_loss(
+                self.teacher_discriminator(teacher_images, training=True),
+                self.teacher_discriminator(fake, training=True),
+            )
             return ready * loss, loss
 
-        _, d2_loss = self.minimize(self.auxiliary_optimizer("teacher_discriminator"),
-                                   self.teacher_discriminator.trainable_variables, teacher_discriminator_loss)
+        _, d2_loss = self.minimize(
+            self.auxiliary_optimizer("teacher_discriminator"),
+            self.teacher_discriminator.trainable_variables,
+            teacher_discriminator_loss,
+        )
         dims = float(np.prod(self.image_shape)) * math.log(2.0)
 
         def likelihood_loss():

@@ -56,26 +56,45 @@ class PixelCNN(Network):
     ```
     """
 
-    def __init__(self, image_shape=(28, 28, 1), filters=64, num_residual_blocks=5, num_levels=256, num_classes=0,
-                 name="pixelcnn", **kwargs):
+    def __init__(
+        self,
+        image_shape=(28, 28, 1),
+        filters=64,
+        num_residual_blocks=5,
+        num_levels=256,
+        num_classes=0,
+        name="pixelcnn",
+        **kwargs,
+    ):
         image_shape = image_shape_arg(image_shape, "PixelCNN")
         channels = image_shape[-1]
-        for key, value, low in (("filters", filters, 2), ("num_residual_blocks", num_residual_blocks, 0),
-                                ("num_levels", num_levels, 2)):
+        for key, value, low in (
+            ("filters", filters, 2),
+            ("num_residual_blocks", num_residual_blocks, 0),
+            ("num_levels", num_levels, 2),
+        ):
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise ValueError(f"PixelCNN expects an int `{key}` >= {low}; received {key}={value!r}.")
         if filters % (2 * channels):
-            raise ValueError(f"PixelCNN `filters` must be a multiple of 2 × channels = {2 * channels}; received {filters}.")
+            raise ValueError(
+                f"PixelCNN `filters` must be a multiple of 2 × channels = {2 * channels}; received {filters}."
+            )
         if num_classes:
             raise ValueError(f"PixelCNN is unconditional here; received num_classes={num_classes}.")
 
         x = keras.Input(image_shape, name="images")
         h = _features(_make_layers(filters, num_residual_blocks, channels), x)
-        logits = MaskedConv2D(channels * num_levels, 1, mask_type="B", color_channels=channels, dtype="float32",
-                              name="output_conv")(h)
+        logits = MaskedConv2D(
+            channels * num_levels, 1, mask_type="B", color_channels=channels, dtype="float32", name="output_conv"
+        )(h)
         logits = keras.layers.Reshape((*image_shape, num_levels), name="logits")(logits)
-        config = dict(image_shape=image_shape, filters=filters, num_residual_blocks=num_residual_blocks,
-                      num_levels=num_levels, num_classes=0)
+        config = dict(
+            image_shape=image_shape,
+            filters=filters,
+            num_residual_blocks=num_residual_blocks,
+            num_levels=num_levels,
+            num_classes=0,
+        )
         super().__init__(x, logits, config, name=name, **kwargs)
 
     @property
@@ -98,10 +117,10 @@ class PixelCNN(Network):
         targets = ops.convert_to_numpy(to_levels(images, self.num_levels))
         out = []
         for i in range(0, len(images), batch_size):
-            logits = np.asarray(self.predict_on_batch(images[i:i + batch_size]), "float64")
+            logits = np.asarray(self.predict_on_batch(images[i : i + batch_size]), "float64")
             logits -= logits.max(axis=-1, keepdims=True)
             log_norm = np.log(np.exp(logits).sum(axis=-1))
-            picked = np.take_along_axis(logits, targets[i:i + batch_size][..., None], axis=-1)[..., 0]
+            picked = np.take_along_axis(logits, targets[i : i + batch_size][..., None], axis=-1)[..., 0]
             out.append((picked - log_norm).reshape(len(logits), -1).sum(axis=1))
         return np.concatenate(out)
 
@@ -118,8 +137,9 @@ class PixelCNN(Network):
         """
         trainer = _LikelihoodTrainer(self)
         trainer.compile(optimizer=optimizer or keras.optimizers.Adam(1e-3))
-        return trainer.fit(np.asarray(images, "float32"), epochs=epochs, batch_size=batch_size, verbose=verbose,
-                           **kwargs)
+        return trainer.fit(
+            np.asarray(images, "float32"), epochs=epochs, batch_size=batch_size, verbose=verbose, **kwargs
+        )
 
     def sample(self, n, seed=None, batch_size=256, return_log_prob=False):
         """Exact ancestral samples as float images in [-1, 1] (numpy).
@@ -153,13 +173,13 @@ class PixelCNN(Network):
                 for j in range(width):
                     left = min(max(0, j - reach), width - cols)
                     for c in range(channels):
-                        window = x[:, top:top + rows, left:left + cols]
-                        feats = _features(layers, window)[:, i - top:i - top + 1, j - left:j - left + 1]
+                        window = x[:, top : top + rows, left : left + cols]
+                        feats = _features(layers, window)[:, i - top : i - top + 1, j - left : j - left + 1]
                         logits = ops.convert_to_numpy(head(feats))[:, 0, 0].reshape(m, channels, self.num_levels)[:, c]
                         logits = logits.astype("float64") - logits.max(axis=1, keepdims=True)
                         probs = np.exp(logits)
                         probs /= probs.sum(axis=1, keepdims=True)
-                        u = uniforms[start:start + m, i, j, c][:, None]
+                        u = uniforms[start : start + m, i, j, c][:, None]
                         level = np.minimum((np.cumsum(probs, axis=1) < u).sum(axis=1), self.num_levels - 1)
                         total += np.log(probs[np.arange(m), level])
                         x[:, i, j, c] = level / (self.num_levels - 1) * 2.0 - 1.0

@@ -4,4 +4,3 @@ from kerasgan.models.ivgan.ivgan_encoder import IVGANEncoder
 from kerasgan.models.ivgan.ivgan_generator import IVGANGenerator
 
 __all__ = ["IVGAN", "IVGANDiscriminator", "IVGANEncoder", "IVGANGenerator"]
-from kerasgan.models.ivgan import presets  # noqa: E402,F401  (registers the presets)

@@ -82,18 +82,48 @@ class IVGAN(GAN):
     loss_terms = ("iv_d", "iv_g", "recon", "iv_e")
     auxiliary_networks = ("encoder",)
 
-    def __init__(self, generator=None, discriminator=None, encoder=None, image_shape=(64, 64, 3), latent_dim=100,
-                 num_blocks=4, g_filters=64, d_filters=64, e_filters=16, iv_weight=0.5, recon_weight=0.25,
-                 encoder_steps=10, learning_rate=1e-4, encoder_learning_rate=5e-3, encoder_weight_decay=5e-4,
-                 encoder_iv_weight=1.0, encoder_recon_weight=0.0, instance_noise="reference", adversarial_loss="non_saturating", **kwargs):
+    def __init__(
+        self,
+        generator=None,
+        discriminator=None,
+        encoder=None,
+        image_shape=(64, 64, 3),
+        latent_dim=100,
+        num_blocks=4,
+        g_filters=64,
+        d_filters=64,
+        e_filters=16,
+        iv_weight=0.5,
+        recon_weight=0.25,
+        encoder_steps=10,
+        learning_rate=1e-4,
+        encoder_learning_rate=5e-3,
+        encoder_weight_decay=5e-4,
+        encoder_iv_weight=1.0,
+        encoder_recon_weight=0.0,
+        instance_noise="reference",
+        adversarial_loss="non_saturating",
+        **kwargs,
+    ):
         generator = generator or IVGANGenerator(latent_dim, image_shape, g_filters)
         discriminator = discriminator or IVGANDiscriminator(generator.image_shape, d_filters, num_blocks)
         encoder = encoder or IVGANEncoder(generator.image_shape, generator.latent_dim, e_filters)
         if isinstance(instance_noise, str) and instance_noise == "reference":
             instance_noise = reference_instance_noise()
-        kwargs.pop("latent_distribution", None)
-        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, instance_noise=instance_noise,
-                         latent_distribution="normal", **kwargs)
+        latent_distribution = kwargs.pop("latent_distribution", "normal")
+        if latent_distribution != "normal":
+            raise ValueError(
+                "IVGAN's intervention replaces latent blocks with N(0, 1) noise, so its latents are normal: "
+                f"`latent_distribution` must be 'normal'; received {latent_distribution!r}."
+            )
+        super().__init__(
+            generator,
+            discriminator,
+            adversarial_loss=adversarial_loss,
+            instance_noise=instance_noise,
+            latent_distribution="normal",
+            **kwargs,
+        )
         blocks = int(getattr(discriminator, "num_blocks", 0) or 0)
         if blocks < 1 or self.latent_dim % blocks:
             raise ValueError(
@@ -102,11 +132,16 @@ class IVGAN(GAN):
             )
         if tuple(encoder.output.shape[1:]) != (self.latent_dim,):
             raise ValueError(
-                f"The encoder must map images to {self.latent_dim}-d codes; it outputs {tuple(encoder.output.shape[1:])}."
+                f"The encoder must map images to {self.latent_dim}-d codes; it outputs "
+                f"{tuple(encoder.output.shape[1:])}."
             )
-        for key, value in (("iv_weight", iv_weight), ("recon_weight", recon_weight),
-                           ("encoder_weight_decay", encoder_weight_decay), ("encoder_iv_weight", encoder_iv_weight),
-                           ("encoder_recon_weight", encoder_recon_weight)):
+        for key, value in (
+            ("iv_weight", iv_weight),
+            ("recon_weight", recon_weight),
+            ("encoder_weight_decay", encoder_weight_decay),
+            ("encoder_iv_weight", encoder_iv_weight),
+            ("encoder_recon_weight", encoder_recon_weight),
+        ):
             if float(value) < 0:
                 raise ValueError(f"`{key}` must be >= 0; received {value!r}.")
         if isinstance(encoder_steps, bool) or not isinstance(encoder_steps, int) or encoder_steps < 0:
@@ -150,15 +185,15 @@ class IVGAN(GAN):
         return self.discriminator(images, training=training)[0]
 
     # ------------------------------------------------------------ losses
-    def discriminator_penalties(self, real, fake, real_labels, fake_labels, real_logits, fake_logits):
+    def discriminator_terms(self, step):
         with backend.no_grad():
-            codes = self.encoder(real, training=False)
+            codes = self.encoder(step.real, training=False)
             mixed, k = self.intervene(codes)
             intervened = ops.stop_gradient(self.generator(mixed, training=True))
         return {"iv_d": self.iv_weight * self.intervention_loss(intervened, k)}
 
-    def generator_penalties(self, fake, fake_labels, fake_logits, real, real_labels):
-        real = ops.convert_to_tensor(real)
+    def generator_terms(self, step):
+        real = ops.convert_to_tensor(step.real)
         codes = ops.stop_gradient(self.encoder(real, training=False))
         mixed, k = self.intervene(codes)
         intervened = self.generator(mixed, training=True)
@@ -167,7 +202,8 @@ class IVGAN(GAN):
         l1 = ops.mean(ops.abs(real - reconstruction)) + ops.mean(ops.abs(mixed - recoded))
         return {"iv_g": -self.iv_weight * self.intervention_loss(intervened, k), "recon": self.recon_weight * l1}
 
-    def auxiliary_steps(self, images, labels):
+    def auxiliary_steps(self, step):
+        images = step.images
         if not self.encoder_steps:
             return {"iv_e": ops.zeros(())}
         optimizer = self.auxiliary_optimizer("encoder")
@@ -195,7 +231,6 @@ class IVGAN(GAN):
 
     def get_config(self):
         config = super().get_config()
-        config.pop("latent_distribution")
         config.setdefault("instance_noise", None)
         return {
             **config,

@@ -4,4 +4,3 @@ from kerasgan.models.progan.progan_generator import ProGANGenerator
 from kerasgan.models.progan.progan_schedule import ProGANSchedule
 
 __all__ = ["ProGAN", "ProGANDiscriminator", "ProGANGenerator", "ProGANSchedule"]
-from kerasgan.models.progan import presets  # noqa: E402,F401  (registers the presets)

@@ -126,13 +126,13 @@ class ProGAN(GAN):
         return int(self.image_shape[0] / 2 ** int(ops.convert_to_numpy(ops.floor(self.lod))))
 
     # ------------------------------------------------------------ losses
-    def discriminator_penalties(self, real, fake, real_labels, fake_labels, real_logits, fake_logits):
+    def discriminator_terms(self, step):
         def critic(images):
-            return self.discriminate(images, real_labels, training=True)
+            return self.discriminate(images, step.real_labels, training=True)
 
         return {
-            "gp": gradient_penalty(critic, real, fake, seed=self.seed_generator, weight=self.gp_weight),
-            "drift": drift_penalty(real_logits, weight=self.drift_weight),
+            "gp": gradient_penalty(critic, step.real, step.fake, seed=self.seed_generator, weight=self.gp_weight),
+            "drift": drift_penalty(step.real_logits, weight=self.drift_weight),
         }
 
     def get_config(self):
@@ -163,7 +163,7 @@ def fade_real_images(images, lod, max_lod):
 
 def _reset_state(optimizer, condition):
     """Zero an optimizer's slots and step count where `condition` holds (keeps its learning rate)."""
-    keep = getattr(optimizer, "_learning_rate", None)
+    keep = optimizer.learning_rate  # the learning-rate variable (a tensor when it follows a schedule)
     for variable in optimizer.variables:
         if variable is keep:
             continue

@@ -5,4 +5,3 @@ from kerasgan.models.sngan.sngan_resnet_discriminator import SNGANResNetDiscrimi
 from kerasgan.models.sngan.sngan_resnet_generator import SNGANResNetGenerator
 
 __all__ = ["SNGAN", "SNGANCNNDiscriminator", "SNGANCNNGenerator", "SNGANResNetDiscriminator", "SNGANResNetGenerator"]
-from kerasgan.models.sngan import presets  # noqa: E402,F401  (registers the presets)

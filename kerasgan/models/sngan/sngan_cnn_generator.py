@@ -27,13 +27,22 @@ class SNGANCNNGenerator(Network):
     ```
     """
 
-    def __init__(self, latent_dim=128, image_shape=(32, 32, 3), base_filters=64, num_classes=0,
-                 name="sngan_cnn_generator", **kwargs):
+    def __init__(
+        self,
+        latent_dim=128,
+        image_shape=(32, 32, 3),
+        base_filters=64,
+        num_classes=0,
+        name="sngan_cnn_generator",
+        **kwargs,
+    ):
         image_shape = image_shape_arg(image_shape, "SNGANCNNGenerator")
         if num_classes:
             raise ValueError(f"SNGANCNNGenerator is unconditional; received num_classes={num_classes}.")
         if image_shape[0] % 8 or image_shape[0] != image_shape[1]:
-            raise ValueError(f"SNGANCNNGenerator expects square images with size divisible by 8; received {image_shape}.")
+            raise ValueError(
+                f"SNGANCNNGenerator expects square images with size divisible by 8; received {image_shape}."
+            )
         bottom = image_shape[0] // 8
         init = keras.initializers.RandomNormal(0.0, 0.02)
         z = keras.Input((latent_dim,), name="z")
@@ -42,7 +51,9 @@ class SNGANCNNGenerator(Network):
         h = keras.layers.ReLU()(h)
         h = keras.layers.Reshape((bottom, bottom, base_filters * 8))(h)
         for mult in (4, 2, 1):
-            h = keras.layers.Conv2DTranspose(base_filters * mult, 4, strides=2, padding="same", kernel_initializer=init)(h)
+            h = keras.layers.Conv2DTranspose(
+                base_filters * mult, 4, strides=2, padding="same", kernel_initializer=init
+            )(h)
             h = keras.layers.BatchNormalization(momentum=0.9, epsilon=2e-5)(h)
             h = keras.layers.ReLU()(h)
         h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer=init)(h)

@@ -5,4 +5,3 @@ from kerasgan.models.wgan_gp.wgangp_resnet_critic import WGANGPResNetCritic
 from kerasgan.models.wgan_gp.wgangp_resnet_generator import WGANGPResNetGenerator
 
 __all__ = ["WGANGP", "WGANGPDCGANCritic", "WGANGPDCGANGenerator", "WGANGPResNetCritic", "WGANGPResNetGenerator"]
-from kerasgan.models.wgan_gp import presets  # noqa: E402,F401  (registers the presets)

@@ -51,11 +51,11 @@ class WGANGP(GAN):
             keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
         )
 
-    def discriminator_penalties(self, real, fake, real_labels, fake_labels, real_logits, fake_logits):
+    def discriminator_terms(self, step):
         def critic(images):
-            return self.discriminate(images, real_labels, training=True)
+            return self.discriminate(images, step.real_labels, training=True)
 
-        return {"gp": gradient_penalty(critic, real, fake, seed=self.seed_generator, weight=self.gp_weight)}
+        return {"gp": gradient_penalty(critic, step.real, step.fake, seed=self.seed_generator, weight=self.gp_weight)}
 
     def get_config(self):
         return {**super().get_config(), "gp_weight": self.gp_weight}

@@ -1,0 +1,134 @@
+"""The model card of a preset, rendered from its metadata: the `README.md` of a preset folder."""
+
+METRIC_NAMES = {
+    "fid": "FID (features: see How below)",
+    "kid": "KID (features: see How below)",
+    "kid_std": "KID standard deviation over subsets",
+    "precision": "precision (k=3)",
+    "recall": "recall (k=3)",
+    "class_accuracy": "classifier accuracy on class-conditional samples",
+    "class_accuracy_min": "lowest per-class accuracy",
+    "class_accuracy_per_class": "accuracy per class (0–9)",
+    "modes_covered": "modes covered (seed 0)",
+    "num_modes": "modes in the mixture",
+    "high_quality_percent": "high-quality samples, % (seed 0)",
+    "reverse_kl": "reverse KL to uniform over modes, nats (seed 0)",
+    "modes_covered_mean": "modes covered, mean over seeds 0–9",
+    "high_quality_percent_mean": "high-quality samples, %, mean over seeds 0–9",
+    "modes_covered_of_1000": "Stacked-MNIST modes covered (of 1,000)",
+    "kl_to_uniform": "KL(generated classes ‖ uniform), nats",
+    "modes_covered_of_1000_mean": "modes covered, mean over seeds 0–2",
+    "kl_to_uniform_mean": "KL to uniform, mean over seeds 0–2",
+    "num_samples": "generated samples per evaluation",
+    "num_levels": "generated levels evaluated",
+    "playable_percent": "playable levels, %",
+    "duplicate_percent": "duplicates of other generated levels, %",
+    "training_duplicate_percent": "copies of an original training level, %",
+    "unique_playable": "distinct new playable levels",
+    "unique_playable_percent": "distinct new playable levels, % of generated",
+    "final_training_levels": "training levels at the end (5 + bootstrapped)",
+    "bits_per_dim": "teacher NLL on held-out MNIST, bits/dim",
+}
+
+_FACTS = (
+    ("model", "Model"),
+    ("paper", "Paper"),
+    ("reference", "Reference code followed"),
+    ("dataset", "Data"),
+    ("data_licence", "Data licence"),
+)
+
+
+def render_card(metadata, baselines=None, load_as=None):
+    """Markdown card of a preset from its `metadata` (the content of `metadata.json`).
+
+    Every field is optional but `name`: a user's folder with only metrics renders too. Trained
+    presets (with `sha256`) show their measurements, training record and weights; others say that
+    no weights exist yet. `baselines` maps the names of the presets listed in
+    `metadata["baselines"]` to their metrics, for a comparison table. `load_as` is what
+    `kerasgan.zoo.load` takes to load this preset (its name, or a folder path).
+
+    Example:
+
+    ```python
+    card = render_card({"name": "my_gan", "metrics": {"fid": 12.3}, "sha256": "..."})
+    ```
+    """
+    m = metadata
+    name = m["name"]
+    load_as = load_as or name
+    trained = bool(m.get("sha256"))
+    lines = [f"# {name}", ""]
+    status = "trained" if trained else "not trained yet"
+    lines += [f"**Status: {status}.** {m.get('source', '')}".rstrip(), ""]
+    if m.get("description"):
+        lines += [m["description"], ""]
+    facts = [f"- {label}: {_model(m) if key == 'model' else m[key]}" for key, label in _FACTS if m.get(key)]
+    if m.get("recipe"):
+        fit = ", ".join(f"{k}: {v}" for k, v in m.get("fit", {}).items())
+        facts.append(f"- Recipe: `python {m['recipe']}`" + (f" ({fit})" if fit else ""))
+    lines += facts + ([""] if facts else [])
+    if trained:
+        lines += _measured(m) + _comparison(m, baselines or {}) + _training(m)
+        lines += [
+            "## Weights",
+            "",
+            f"- File: `{m.get('weights_file', 'model.weights.h5')}` in the preset folder (generator, discriminator, "
+            "EMA generator and auxiliary networks where used; no optimizer state)",
+            f"- sha256: `{m['sha256']}`",
+            "",
+        ]
+        if m.get("samples_file"):
+            lines += ["## Samples", "", f"![samples of {name}]({m['samples_file']})", ""]
+        lines += ["```python", "import kerasgan", f'gan = kerasgan.zoo.load("{load_as}")',
+                  "samples = gan.generate(64, seed=0)", "```"]
+    else:
+        lines += [
+            "## Weights",
+            "",
+            "None yet: `kerasgan.zoo.load(name)` raises `PresetNotTrainedError`. Train with the recipe "
+            "(it writes the preset folder: weights, sha256, measured metrics and card), then load it with "
+            f'`kerasgan.zoo.load("path/to/{name}")`.',
+            "",
+            "```python",
+            "import kerasgan",
+            f'gan = kerasgan.zoo.load("{name}", weights=False)  # the architecture, fresh weights',
+            "```",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _model(m):
+    return f"`{m['constructor']}`" if m.get("constructor") else f"`kerasgan.models.{m['model']}` (config.json)"
+
+
+def _measured(m):
+    if not m.get("metrics"):
+        return []
+    lines = ["## Measured", "", "| metric | value |", "|---|---|"]
+    lines += [f"| {METRIC_NAMES.get(k, k)} | {v} |" for k, v in m["metrics"].items()]
+    lines.append("")
+    if m.get("metrics_protocol"):
+        lines += [f"How: {m['metrics_protocol']}", ""]
+    return lines
+
+
+def _comparison(m, baselines):
+    """The metrics this preset shares with its baselines (trained by the same recipe)."""
+    names = [n for n in m.get("baselines", ()) if n in baselines]
+    if not names:
+        return []
+    rows = [(m["name"], m["metrics"])] + [(n, baselines[n]) for n in names]
+    keys = [k for k in m["metrics"] if all(k in r and not isinstance(r[k], list) for _, r in rows)]
+    lines = ["## Compared with its baseline", "",
+             "| preset | " + " | ".join(METRIC_NAMES.get(k, k) for k in keys) + " |",
+             "|---|" + "---|" * len(keys)]
+    lines += [f"| {n} | " + " | ".join(str(r[k]) for k in keys) + " |" for n, r in rows]
+    return lines + ["", "The baseline is trained by the same recipe without the preset's key idea (see each card's "
+                    "description).", ""]
+
+
+def _training(m):
+    if not m.get("training"):
+        return []
+    return ["## Training", ""] + [f"- {k.replace('_', ' ')}: {v}" for k, v in m["training"].items()] + [""]

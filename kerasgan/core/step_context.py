@@ -1,0 +1,46 @@
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class StepContext:
+    """What one update of a GAN's training step has computed, handed to the model's hooks.
+
+    The training step builds one for each discriminator update, the generator update and the
+    auxiliary updates, and passes it to `discriminator_terms`, `generator_terms` and
+    `auxiliary_steps`. Fields the update does not compute are `None` (the generator update has no
+    `real_logits`; the auxiliary updates only `images` and `labels`).
+
+    Args:
+        images, labels: the whole `fit` batch (after `begin_step`) and its labels or condition
+            vectors (`None` for unconditional models).
+        real, real_labels: the real images of this discriminator update (in the generator update:
+            those of the last discriminator update) and their labels.
+        z: the latents of the generated images.
+        fake, fake_labels: the generated images of this update and their labels.
+        real_logits, fake_logits: the discriminator's adversarial outputs on `real` and `fake`.
+
+    Example:
+
+    ```python
+    class MyWGANGP(kerasgan.GAN):
+        loss_terms = ("gp",)
+
+        def discriminator_terms(self, step):
+            critic = lambda x: self.discriminate(x, step.real_labels, training=True)
+            return {"gp": kerasgan.losses.gradient_penalty(critic, step.real, step.fake, seed=self.seed_generator)}
+    ```
+    """
+
+    images: object = None
+    labels: object = None
+    real: object = None
+    real_labels: object = None
+    z: object = None
+    fake: object = None
+    fake_labels: object = None
+    real_logits: object = None
+    fake_logits: object = None
+
+    def replace(self, **changes):
+        """A copy with `changes` applied."""
+        return dataclasses.replace(self, **changes)
