@@ -1,34 +1,47 @@
 #!/usr/bin/env bash
-# Run the test suite under each Keras backend (default: all three). Usage: scripts/test.sh [backend ...]
-# Backends run side by side, TEST_JOBS at a time (default: the number of CPU cores): one backend's
+# Run the test suite under each Keras backend (default: all three), then the heavy reproductions
+# of the presets' measured numbers (tests marked `slow`) under the same backends, in a lane of
+# their own. Usage: scripts/test.sh [backend ...]; TEST_SLOW=0 skips the slow lane.
+# Lanes run side by side, TEST_JOBS at a time (default: the number of CPU cores): one backend's
 # suite keeps about one core busy (mostly compiling), so on CI's 2 cores two lanes halve the time.
-# Each backend's output goes to a log that is printed when it finishes.
+# Each lane's output goes to a log that is printed when it finishes.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup_env.sh || exit 1
 backends=("$@")
 [ ${#backends[@]} -eq 0 ] && backends=(jax tensorflow torch)  # the longest first
 jobs=${TEST_JOBS:-$(nproc)}
+lanes=("${backends[@]}")
+if [ "${TEST_SLOW:-1}" = 1 ]; then  # after the first `jobs` lanes: it fills the core the shorter one frees
+  lanes=("${lanes[@]:0:$jobs}" slow "${lanes[@]:$jobs}")
+fi
 logs=$(mktemp -d)
 declare -A pids
-run() {
-  local b=$1
-  KERAS_BACKEND=$b .venv/bin/python -m pytest -q -p no:cacheprovider --basetemp="$logs/tmp_$b" tests >"$logs/$b.log" 2>&1
+pytest_on() {  # backend, marker expression
+  KERAS_BACKEND=$1 .venv/bin/python -m pytest -q -p no:cacheprovider -m "$2" --basetemp="$logs/tmp_$1_${2// /_}" tests
 }
-report() {
-  local b=$1 rc=$2
-  echo "=== KERAS_BACKEND=$b (exit $rc)"
-  cat "$logs/$b.log"
+run() {
+  local lane=$1
+  if [ "$lane" = slow ]; then
+    local rc=0
+    for b in "${backends[@]}"; do
+      echo "--- slow tests, KERAS_BACKEND=$b"
+      pytest_on "$b" slow || rc=1
+    done
+    return $rc
+  fi
+  pytest_on "$lane" "not slow"
 }
 status=0
-for b in "${backends[@]}"; do
+for lane in "${lanes[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 2; done
-  run "$b" &
-  pids[$b]=$!
+  run "$lane" >"$logs/$lane.log" 2>&1 &
+  pids[$lane]=$!
 done
-for b in "${backends[@]}"; do
-  wait "${pids[$b]}"; rc=$?
-  report "$b" $rc
+for lane in "${lanes[@]}"; do
+  wait "${pids[$lane]}"; rc=$?
+  echo "=== lane $lane (exit $rc)"
+  cat "$logs/$lane.log"
   [ $rc -eq 0 ] || status=1
 done
 rm -rf "$logs"
