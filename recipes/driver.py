@@ -44,7 +44,7 @@ def train(preset, data, critic_batch_size, epochs, optimizers=None, callbacks=No
     images per discriminator update; returns the model and the training record for its card."""
     import keras
 
-    gan = gan or build(preset)
+    gan = gan if gan is not None else build(preset)
     if optimizers is None:
         gan.compile()
     else:

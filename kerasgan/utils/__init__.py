@@ -2,9 +2,8 @@
 image files. Nothing here imports another kerasgan package."""
 
 from kerasgan.utils.download import IntegrityError
-from kerasgan.utils.download import check_file_hash
 from kerasgan.utils.download import download_file
 from kerasgan.utils.files import atomic_write
 from kerasgan.utils.files import sha256_of_file
 
-__all__ = ["IntegrityError", "atomic_write", "check_file_hash", "download_file", "sha256_of_file"]
+__all__ = ["IntegrityError", "atomic_write", "download_file", "sha256_of_file"]

@@ -24,18 +24,6 @@ def describe_hash(expected):
     return expected if len(expected) == 64 else f"one starting with {expected}"
 
 
-def check_file_hash(path, expected, what="file", error=IntegrityError):
-    """Raise `error` unless the sha256 of `path` is `expected` (64 hex digits) or starts with it
-    (a published prefix such as torch.hub's 8 digits). Returns the file's sha256."""
-    actual = sha256_of_file(path)
-    if not actual.startswith(expected.lower()):
-        raise error(
-            f"The {what} {path} has sha256 {actual}, expected {describe_hash(expected)}: a "
-            "corrupted, partial or different file."
-        )
-    return actual
-
-
 def download_file(url, destination, sha256=None, what="file", manual_help="", error=IntegrityError):
     """The local path of `url`'s file at `destination`, downloading it if it is not there.
 
