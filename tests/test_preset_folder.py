@@ -90,8 +90,11 @@ def test_not_a_preset_folder(tmp_path):
     (tmp_path / "stuff").mkdir()
     with pytest.raises(FileNotFoundError, match=r"is not a kerasgan preset folder: expected metadata.json"):
         zoo.load(str(tmp_path / "stuff"))
-    with pytest.raises(ValueError, match=r"a kerasgan.zoo name .*, a preset folder .* or an http\(s\) URL"):
+    with pytest.raises(FileNotFoundError, match=r"No preset folder at .*missing/folder.*a kerasgan.zoo name"):
         kerasgan.GAN.from_preset(str(tmp_path / "missing" / "folder"))
+    with pytest.raises(ValueError, match=r"a kerasgan.zoo name .*, a preset folder .* or an http\(s\) URL of one; "
+                                         r"received 3"):
+        kerasgan.GAN.from_preset(3)
 
 
 def test_saving_never_clobbers_other_folders_and_replaces_presets_whole(trained, folder, tmp_path):

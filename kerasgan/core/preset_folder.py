@@ -55,6 +55,12 @@ def load(preset, **kwargs):
         return load_preset_folder(preset, **kwargs)
     if isinstance(preset, str) and _named_loader is not None and os.path.sep not in preset:
         return _named_loader(preset, **kwargs)
+    if isinstance(preset, (str, os.PathLike)):
+        raise FileNotFoundError(
+            f"No preset folder at {os.fspath(preset)!r} (resolved to {os.path.abspath(preset)}): a preset is a "
+            "kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, model.weights.h5, "
+            "metadata.json) or an http(s) URL of one."
+        )
     raise ValueError(
         "A preset is a kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, "
         f"model.weights.h5, metadata.json) or an http(s) URL of one; received {preset!r}."
