@@ -25,13 +25,13 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def baselines(preset):
     """`{name: metrics}` of the trained baselines of a preset."""
-    return {b: get_preset(b).metrics for b in preset.baselines if get_preset(b).trained}
+    return {b: get_preset(b).metrics for b in preset.baselines if get_preset(b).shipped}
 
 
 def card(name):
     """`(path relative to the repository root, markdown)` of a preset's card."""
     preset = get_preset(name)
-    if preset.trained:
+    if preset.shipped:
         return preset.card, render_card({**preset.metadata, **preset.words()}, baselines(preset))
     return preset.card, render_card({**preset.words(), "source": preset.status_note})
 
@@ -41,9 +41,10 @@ def index():
     lines = [
         "# Model cards",
         "",
-        "One card per preset, rendered by `python recipes/cards.py`: a trained preset's card is the",
-        "`README.md` of its preset folder in `kerasgan/pretrained/`, shipped with the package.",
-        "`kerasgan.zoo.load(name)` loads a trained preset; the recipe in `recipes/` retrains it.",
+        "One card per preset, rendered by `python recipes/cards.py`: a preset trained here has its card in",
+        "its preset folder, `kerasgan/pretrained/<name>/README.md`, shipped with the package; a preset whose",
+        "weights are a publisher's release converted on first load, or that has none yet, has `zoo/<name>.md`.",
+        "`kerasgan.zoo.load(name)` loads a preset; the recipe in `recipes/` retrains it from scratch.",
         "",
         "| preset | status | model | data | headline metric |",
         "|---|---|---|---|---|",
@@ -52,11 +53,16 @@ def index():
         preset = get_preset(name)
         link = os.path.relpath(os.path.join(REPO_ROOT, preset.card), os.path.join(REPO_ROOT, "zoo"))
         lines.append(f"| [{name}]({link}) | {preset.status} | {preset.model_class.__name__} | "
-                     f"{name.rsplit('_', 1)[-1]} | {headline(preset.metrics)} |")
+                     f"{name.rsplit('_', 1)[-1]} | {headline(preset)} |")
     return "\n".join(lines) + "\n"
 
 
-def headline(metrics):
+def headline(preset):
+    metrics = preset.metrics
+    if preset.publisher_weights is not None:
+        reported = preset.publisher_weights.reported_metrics
+        publisher = preset.publisher_weights.publisher.split()[0]
+        return f"FID {reported['fid']}, IS {reported['is']} (reported by {publisher})"
     if "kl_to_uniform" in metrics:
         return f"{metrics['modes_covered_of_1000']}/1000 modes, KL {metrics['kl_to_uniform']:.2f}"
     if "playable_percent" in metrics:
@@ -90,6 +96,8 @@ def stale():
 def write_all():
     for name in preset_names(trained=True):
         preset = get_preset(name)
+        if not preset.shipped:
+            continue
         preset_folder.update_metadata(preset.folder, preset.words(), baselines(preset))
     for path, text in expected_files().items():
         full = os.path.join(REPO_ROOT, path)

@@ -22,7 +22,7 @@ ALLOWED = {
     "levels": {"utils"},
     "metrics": {"data", "utils"},
     "models": {"backend", "core", "data", "layers", "levels", "losses", "utils"},
-    "zoo": {"core", "data", "levels", "models", "utils"},
+    "zoo": {"core", "data", "levels", "models", "utils", "version"},
 }
 
 

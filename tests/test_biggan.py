@@ -142,3 +142,17 @@ def test_ema_generator_export(gan, tmp_path):
     ema_out = keras.ops.convert_to_numpy(gan.ema_generator([z, labels]))
     np.testing.assert_allclose(gan.generate(3, seed=1, labels=labels, truncation=1.0), ema_out, atol=1e-6)
     check_saved_model_export(gan, tmp_path / "g", (z, labels), ema_out)
+
+
+def test_cbn_maps_follow_the_reference_spectral_norm_choice():
+    """BigGAN-PyTorch: SN linears for the CBN gain/bias with a shared embedding, plain per-class
+    embeddings without one (`cbn_spectral_norm` overrides, as biggan_mnist, trained with SN)."""
+    from kerasgan.layers import SNDense
+
+    def cbn_maps(**kwargs):
+        g = BigGANGenerator(image_shape=(32, 32, 3), num_classes=3, ch=2, **kwargs)
+        return {type(layer.bn1.gain).__name__ for layer in g.layers if hasattr(layer, "bn1")}
+
+    assert cbn_maps() == {"Dense"}
+    assert cbn_maps(shared_dim=4) == {SNDense.__name__}
+    assert cbn_maps(cbn_spectral_norm=True) == {SNDense.__name__}

@@ -4,6 +4,7 @@ METRIC_NAMES = {
     "fid": "FID (features: see How below)",
     "kid": "KID (features: see How below)",
     "kid_std": "KID standard deviation over subsets",
+    "is": "Inception Score",
     "precision": "precision (k=3)",
     "recall": "recall (k=3)",
     "class_accuracy": "classifier accuracy on class-conditional samples",
@@ -60,6 +61,8 @@ def render_card(metadata, baselines=None, load_as=None):
     trained = bool(m.get("sha256"))
     lines = [f"# {name}", ""]
     status = "trained" if trained else "not trained yet"
+    if m.get("publisher") and not trained:
+        status = f"converted from {m['publisher']} on first load"
     lines += [f"**Status: {status}.** {m.get('source', '')}".rstrip(), ""]
     if m.get("description"):
         lines += [m["description"], ""]
@@ -68,7 +71,9 @@ def render_card(metadata, baselines=None, load_as=None):
         fit = ", ".join(f"{k}: {v}" for k, v in m.get("fit", {}).items())
         facts.append(f"- Recipe: `python {m['recipe']}`" + (f" ({fit})" if fit else ""))
     lines += facts + ([""] if facts else [])
-    if trained:
+    if m.get("publisher"):
+        lines += _publisher(m, load_as)
+    elif trained:
         lines += _measured(m) + _comparison(m, baselines or {}) + _training(m)
         lines += [
             "## Weights",
@@ -82,7 +87,7 @@ def render_card(metadata, baselines=None, load_as=None):
             lines += ["## Samples", "", f"![samples of {name}]({m['samples_file']})", ""]
         lines += ["```python", "import kerasgan", f'gan = kerasgan.zoo.load("{load_as}")',
                   "samples = gan.generate(64, seed=0)", "```"]
-    else:
+    elif not m.get("publisher"):
         lines += [
             "## Weights",
             "",
@@ -96,6 +101,46 @@ def render_card(metadata, baselines=None, load_as=None):
             "```",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _publisher(m, load_as):
+    """Where converted weights come from, what the publisher reports and how the conversion was checked."""
+    lines = [
+        f"## Weights: {m['publisher']}'s release, converted",
+        "",
+        f"- File: `{m['publisher_file']}` from {m['publisher_url']}",
+    ]
+    if m.get("publisher_page"):
+        lines.append(f"- Listed at: {m['publisher_page']}")
+    lines += [
+        f"- Checksum: {m.get('publisher_checksum', 'none')}",
+        f"- Licence of the weights: {m.get('weights_licence', 'not stated')}",
+        "- On first load kerasgan downloads the file into `$KERAS_HOME/kerasgan/downloads/`, checks it, reads it "
+        "without torch, converts it and caches the converted preset folder in `$KERAS_HOME/kerasgan/converted/`. "
+        f"Offline: place the file there by hand, or pass `kerasgan.zoo.load(\"{load_as}\", weights=\"path/to/file\")`.",
+        "",
+        f"## Reported by {m['publisher']} (not re-measured here)",
+        "",
+        "| metric | value |",
+        "|---|---|",
+    ]
+    lines += [f"| {METRIC_NAMES.get(k, k)} | {v} |" for k, v in m.get("reported_metrics", {}).items()]
+    lines += ["", f"How: {m.get('reported_protocol', 'not stated')}.", ""]
+    lines += ["## Conversion check", "", m.get("conversion_check", "not recorded"), ""]
+    if m.get("metrics_protocol"):
+        lines += [
+            "## Re-measuring",
+            "",
+            f"Where the data is reachable: {m['metrics_protocol']} For example "
+            f"`python -m kerasgan eval {load_as} --extractor fid_inception --metrics fid,is --data reference.npz` "
+            "with the reference images in `reference.npz`.",
+            "",
+        ]
+    if m.get("sha256"):
+        lines += [f"- Converted weights sha256: `{m['sha256']}`", ""]
+    lines += ["```python", "import kerasgan", f'gan = kerasgan.zoo.load("{load_as}")',
+              "samples = gan.generate(64, seed=0)", "```"]
+    return lines
 
 
 def _model(m):

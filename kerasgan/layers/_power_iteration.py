@@ -8,6 +8,12 @@ def _l2normalize(x, epsilon):
 
 
 def spectral_normalize(w_mat, u, power_iterations, epsilon):
+    """`(sigma, new_u)`: see `spectral_normalize_uv`, which also returns the new `v`."""
+    sigma, u_hat, _ = spectral_normalize_uv(w_mat, u, power_iterations, epsilon)
+    return sigma, u_hat
+
+
+def spectral_normalize_uv(w_mat, u, power_iterations, epsilon):
     """Estimate the largest singular value of `w_mat` by power iteration.
 
     Follows `max_singular_value` of Miyato et al.'s Chainer code
@@ -21,7 +27,8 @@ def spectral_normalize(w_mat, u, power_iterations, epsilon):
         epsilon: added to norms before dividing.
 
     Returns:
-        `(sigma, new_u)`: the scalar estimate and the updated `u`, shape `(1, R)`.
+        `(sigma, new_u, new_v)`: the scalar estimate and the updated vectors, shapes `(1, R)` and
+        `(1, C)`.
     """
     w_const = ops.stop_gradient(w_mat)
     u_hat = ops.stop_gradient(ops.cast(u, w_mat.dtype))
@@ -32,4 +39,4 @@ def spectral_normalize(w_mat, u, power_iterations, epsilon):
     u_hat = ops.stop_gradient(u_hat)
     v_hat = ops.stop_gradient(v_hat)
     sigma = ops.sum(ops.matmul(u_hat, w_mat) * v_hat)
-    return sigma, u_hat
+    return sigma, u_hat, v_hat

@@ -4,6 +4,7 @@ from keras import ops
 from kerasgan.layers._batch_statistics import add_moving_statistics
 from kerasgan.layers._batch_statistics import check_momentum_epsilon
 from kerasgan.layers._batch_statistics import normalize
+from kerasgan.layers._spectral_norm_layer import inference_mode
 from kerasgan.layers.sn_dense import SNDense
 
 
@@ -27,6 +28,8 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
 
     Args:
         spectral_norm: spectrally normalize the two linear maps.
+        sn_inference: the spectral norm outside training, `"power_iteration"` or `"stored"`
+            (see `SNConv2D`).
         momentum: moving-statistics momentum (0.9, PyTorch's 0.1).
         epsilon: variance epsilon (1e-5, the reference's `BN_eps`).
         kernel_initializer: of the two linear maps (BigGAN: orthogonal).
@@ -46,11 +49,12 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
     """
 
     def __init__(self, spectral_norm=True, momentum=0.9, epsilon=1e-5, kernel_initializer="orthogonal",
-                 sn_epsilon=1e-12, **kwargs):
+                 sn_epsilon=1e-12, sn_inference="power_iteration", **kwargs):
         super().__init__(**kwargs)
         if not isinstance(spectral_norm, bool):
             raise ValueError(f"`spectral_norm` must be a bool. Received: spectral_norm={spectral_norm!r}")
         self.spectral_norm = spectral_norm
+        self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.momentum, self.epsilon = check_momentum_epsilon(momentum, epsilon)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.sn_epsilon = float(sn_epsilon)
@@ -76,7 +80,7 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
     def _linear(self, units, name):
         if self.spectral_norm:
             return SNDense(units, use_bias=False, kernel_initializer=self.kernel_initializer, epsilon=self.sn_epsilon,
-                           dtype=self.dtype_policy, name=name)
+                           inference=self.sn_inference, dtype=self.dtype_policy, name=name)
         return keras.layers.Dense(units, use_bias=False, kernel_initializer=self.kernel_initializer,
                                   dtype=self.dtype_policy, name=name)
 
@@ -97,6 +101,7 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
         return {
             **super().get_config(),
             "spectral_norm": self.spectral_norm,
+            "sn_inference": self.sn_inference,
             "momentum": self.momentum,
             "epsilon": self.epsilon,
             "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),

@@ -1,6 +1,7 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._spectral_norm_layer import inference_mode
 from kerasgan.layers.sn_conv2d import SNConv2D
 
 
@@ -24,6 +25,8 @@ class OptimizedResidualBlockDown(keras.layers.Layer):
     Args:
         filters: positive int, output channels.
         spectral_norm: bool, whether the convolutions are spectrally normalized.
+        sn_inference: the spectral norm outside training, `"power_iteration"` or `"stored"`
+            (see `SNConv2D`).
         kernel_initializer: initializer of the 3x3 kernels. Defaults to
             `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
         shortcut_initializer: initializer of the 1x1 shortcut kernel.
@@ -44,6 +47,7 @@ class OptimizedResidualBlockDown(keras.layers.Layer):
         spectral_norm=True,
         kernel_initializer=None,
         shortcut_initializer="glorot_uniform",
+        sn_inference="power_iteration",
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -57,11 +61,13 @@ class OptimizedResidualBlockDown(keras.layers.Layer):
             kernel_initializer = keras.initializers.VarianceScaling(2.0, "fan_avg", "uniform")
         self.filters = filters
         self.spectral_norm = spectral_norm
+        self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.shortcut_initializer = keras.initializers.get(shortcut_initializer)
 
     def _conv(self, kernel_size, initializer, name):
         conv_class = SNConv2D if self.spectral_norm else keras.layers.Conv2D
+        extra = {"inference": self.sn_inference} if self.spectral_norm else {}
         return conv_class(
             self.filters,
             kernel_size,
@@ -69,6 +75,7 @@ class OptimizedResidualBlockDown(keras.layers.Layer):
             kernel_initializer=initializer,
             dtype=self.dtype_policy,
             name=name,
+            **extra,
         )
 
     def build(self, input_shape):
@@ -115,6 +122,7 @@ class OptimizedResidualBlockDown(keras.layers.Layer):
             {
                 "filters": self.filters,
                 "spectral_norm": self.spectral_norm,
+                "sn_inference": self.sn_inference,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),
             }

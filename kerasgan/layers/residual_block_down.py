@@ -1,6 +1,7 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._spectral_norm_layer import inference_mode
 from kerasgan.layers.sn_conv2d import SNConv2D
 
 
@@ -27,6 +28,8 @@ class ResidualBlockDown(keras.layers.Layer):
         filters: positive int, output channels.
         downsample: bool, whether to average-pool by 2.
         spectral_norm: bool, whether the convolutions are spectrally normalized.
+        sn_inference: the spectral norm outside training, `"power_iteration"` or `"stored"`
+            (see `SNConv2D`).
         kernel_initializer: initializer of the 3x3 kernels. Defaults to
             `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
         shortcut_initializer: initializer of the 1x1 shortcut kernel.
@@ -50,6 +53,7 @@ class ResidualBlockDown(keras.layers.Layer):
         kernel_initializer=None,
         shortcut_initializer="glorot_uniform",
         wide=False,
+        sn_inference="power_iteration",
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -68,12 +72,14 @@ class ResidualBlockDown(keras.layers.Layer):
         self.filters = filters
         self.downsample = downsample
         self.spectral_norm = spectral_norm
+        self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.wide = wide
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.shortcut_initializer = keras.initializers.get(shortcut_initializer)
 
     def _conv(self, filters, kernel_size, initializer, name):
         conv_class = SNConv2D if self.spectral_norm else keras.layers.Conv2D
+        extra = {"inference": self.sn_inference} if self.spectral_norm else {}
         return conv_class(
             filters,
             kernel_size,
@@ -81,6 +87,7 @@ class ResidualBlockDown(keras.layers.Layer):
             kernel_initializer=initializer,
             dtype=self.dtype_policy,
             name=name,
+            **extra,
         )
 
     def build(self, input_shape):
@@ -137,6 +144,7 @@ class ResidualBlockDown(keras.layers.Layer):
                 "filters": self.filters,
                 "downsample": self.downsample,
                 "spectral_norm": self.spectral_norm,
+                "sn_inference": self.sn_inference,
                 "wide": self.wide,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),

@@ -1,12 +1,19 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._spectral_norm_layer import inference_mode
 from kerasgan.layers.conditional_batch_normalization import ConditionalBatchNormalization
 from kerasgan.layers.linear_conditional_batch_normalization import LinearConditionalBatchNormalization
 from kerasgan.layers.sn_conv2d import SNConv2D
 
+UPSAMPLING = ("nearest", "bilinear")
 
-def _upsample(x):
+
+def _upsample(x, method="nearest"):
+    if method == "bilinear":  # half-pixel centres: torch's `interpolate(..., align_corners=False)`
+        n, h, w, c = ops.shape(x)
+        return ops.image.resize(x, (2 * h, 2 * w), interpolation="bilinear", antialias=False,
+                                data_format="channels_last")
     return ops.repeat(ops.repeat(x, 2, axis=1), 2, axis=2)
 
 
@@ -40,8 +47,15 @@ class ResidualBlockUp(keras.layers.Layer):
         kernel_initializer: initializer of the 3x3 kernels. Defaults to
             `VarianceScaling(2.0, "fan_avg", "uniform")` (Glorot uniform with gain sqrt(2)).
         shortcut_initializer: initializer of the 1x1 shortcut kernel.
-        spectral_norm: spectrally normalize the convolutions (and the linear-CBN maps).
+        spectral_norm: spectrally normalize the convolutions.
         linear_conditioning: condition the batch norms on a vector (BigGAN) instead of labels.
+        conditioning_spectral_norm: spectrally normalize the linear-CBN maps (`None`: as
+            `spectral_norm`). BigGAN-PyTorch uses SN linears there with a shared embedding and
+            plain per-class embeddings without one.
+        upsampling: `"nearest"` (the SN-GAN, WGAN-GP and BigGAN authors') or `"bilinear"`
+            sn_inference: the spectral norm outside training, `"power_iteration"` or `"stored"`
+                (see `SNConv2D`).
+            (half-pixel centres, torch's `align_corners=False`: Mimicry's generator blocks).
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -65,6 +79,9 @@ class ResidualBlockUp(keras.layers.Layer):
         shortcut_initializer="glorot_uniform",
         spectral_norm=False,
         linear_conditioning=False,
+        conditioning_spectral_norm=None,
+        upsampling="nearest",
+        sn_inference="power_iteration",
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -82,6 +99,8 @@ class ResidualBlockUp(keras.layers.Layer):
             raise ValueError(f"`epsilon` must be positive. Received: epsilon={epsilon}")
         if kernel_initializer is None:
             kernel_initializer = keras.initializers.VarianceScaling(2.0, "fan_avg", "uniform")
+        if upsampling not in UPSAMPLING:
+            raise ValueError(f"`upsampling` must be one of {UPSAMPLING}. Received: upsampling={upsampling!r}")
         if linear_conditioning and num_classes:
             raise ValueError("Pass either `num_classes` (categorical CBN) or `linear_conditioning=True`, not both.")
         self.filters = filters
@@ -89,6 +108,11 @@ class ResidualBlockUp(keras.layers.Layer):
         self.upsample = upsample
         self.spectral_norm = bool(spectral_norm)
         self.linear_conditioning = bool(linear_conditioning)
+        self.conditioning_spectral_norm = (
+            self.spectral_norm if conditioning_spectral_norm is None else bool(conditioning_spectral_norm)
+        )
+        self.upsampling = upsampling
+        self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.momentum = float(momentum)
         self.epsilon = float(epsilon)
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
@@ -100,13 +124,15 @@ class ResidualBlockUp(keras.layers.Layer):
 
     def _conv(self, filters, kernel_size, initializer, name):
         conv_class = SNConv2D if self.spectral_norm else keras.layers.Conv2D
+        extra = {"inference": self.sn_inference} if self.spectral_norm else {}
         return conv_class(filters, kernel_size, padding="same", kernel_initializer=initializer,
-                          dtype=self.dtype_policy, name=name)
+                          dtype=self.dtype_policy, name=name, **extra)
 
     def _batch_norm(self, name):
         if self.linear_conditioning:
             return LinearConditionalBatchNormalization(
-                spectral_norm=self.spectral_norm, momentum=self.momentum, epsilon=self.epsilon,
+                spectral_norm=self.conditioning_spectral_norm, sn_inference=self.sn_inference,
+                momentum=self.momentum, epsilon=self.epsilon,
                 kernel_initializer=self.kernel_initializer, dtype=self.dtype_policy, name=name,
             )
         if self.num_classes:
@@ -180,12 +206,12 @@ class ResidualBlockUp(keras.layers.Layer):
 
         h = ops.relu(bn(self.bn1, x))
         if self.upsample:
-            h = _upsample(h)
+            h = _upsample(h, self.upsampling)
         h = conv(self.conv1, h)
         h = ops.relu(bn(self.bn2, h))
         h = conv(self.conv2, h)
         if self.learnable_shortcut:
-            s = _upsample(x) if self.upsample else x
+            s = _upsample(x, self.upsampling) if self.upsample else x
             s = conv(self.shortcut, s)
         else:
             s = x
@@ -208,6 +234,9 @@ class ResidualBlockUp(keras.layers.Layer):
                 "shortcut_initializer": keras.initializers.serialize(self.shortcut_initializer),
                 "spectral_norm": self.spectral_norm,
                 "linear_conditioning": self.linear_conditioning,
+                "conditioning_spectral_norm": self.conditioning_spectral_norm,
+                "upsampling": self.upsampling,
+                "sn_inference": self.sn_inference,
             }
         )
         return config

@@ -1,6 +1,7 @@
 import keras
 from keras import ops
 
+from kerasgan.layers._spectral_norm_layer import inference_mode
 from kerasgan.layers.sn_conv2d import SNConv2D
 
 
@@ -22,6 +23,8 @@ class SelfAttention(keras.layers.Layer):
     Args:
         spectral_norm: Whether the four convolutions are spectrally normalized (`SNConv2D`)
             or plain `keras.layers.Conv2D`.
+        sn_inference: the spectral norm outside training, `"power_iteration"` or `"stored"`
+            (see `SNConv2D`).
         kernel_initializer: Initializer of the convolution kernels.
         power_iterations: Power-iteration steps per call (spectral norm only).
         sn_epsilon: Epsilon of the spectral-norm power iteration.
@@ -49,6 +52,7 @@ class SelfAttention(keras.layers.Layer):
         kernel_initializer="orthogonal",
         power_iterations=1,
         sn_epsilon=1e-12,
+        sn_inference="power_iteration",
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -74,6 +78,7 @@ class SelfAttention(keras.layers.Layer):
                 f"`sn_epsilon` must be a positive number. Received: sn_epsilon={sn_epsilon!r}"
             )
         self.spectral_norm = spectral_norm
+        self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.power_iterations = power_iterations
         self.sn_epsilon = float(sn_epsilon)
@@ -87,6 +92,7 @@ class SelfAttention(keras.layers.Layer):
                 kernel_initializer=self.kernel_initializer,
                 power_iterations=self.power_iterations,
                 epsilon=self.sn_epsilon,
+                inference=self.sn_inference,
                 dtype=self.dtype_policy,
                 name=name,
             )
@@ -148,6 +154,7 @@ class SelfAttention(keras.layers.Layer):
         config.update(
             {
                 "spectral_norm": self.spectral_norm,
+                "sn_inference": self.sn_inference,
                 "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
                 "power_iterations": self.power_iterations,
                 "sn_epsilon": self.sn_epsilon,

@@ -31,6 +31,8 @@ class SNConv2D(SpectralNormLayer):
         bias_initializer: initializer for the bias.
         power_iterations: positive int, power-iteration steps per call.
         epsilon: positive float added to norms in the power iteration.
+        inference: `"power_iteration"` (one step from `u` outside training, as the authors) or
+            `"stored"` (σ of the stored `u` and `v`, as `torch.nn.utils.spectral_norm`).
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -88,7 +90,7 @@ class SNConv2D(SpectralNormLayer):
             )
         else:
             self.bias = None
-        self.add_power_iteration_vector(self.filters)
+        self.add_power_iteration_vector(self.filters, self.kernel_size[0] * self.kernel_size[1] * in_channels)
         self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
 
     def call(self, inputs, training=None):

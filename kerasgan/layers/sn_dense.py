@@ -26,6 +26,8 @@ class SNDense(SpectralNormLayer):
         bias_initializer: initializer for the bias.
         power_iterations: positive int, power-iteration steps per call.
         epsilon: positive float added to norms in the power iteration.
+        inference: `"power_iteration"` (one step from `u` outside training, as the authors) or
+            `"stored"` (σ of the stored `u` and `v`, as `torch.nn.utils.spectral_norm`).
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -75,7 +77,7 @@ class SNDense(SpectralNormLayer):
             )
         else:
             self.bias = None
-        self.add_power_iteration_vector(self.units)
+        self.add_power_iteration_vector(self.units, input_dim)
         self.input_spec = keras.layers.InputSpec(min_ndim=2, axes={-1: input_dim})
 
     def call(self, inputs, training=None):

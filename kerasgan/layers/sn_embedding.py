@@ -28,6 +28,8 @@ class SNEmbedding(SpectralNormLayer):
         embeddings_initializer: initializer for the table.
         power_iterations: positive int, power-iteration steps per call.
         epsilon: positive float added to norms in the power iteration.
+        inference: `"power_iteration"` (one step from `u` outside training, as the authors) or
+            `"stored"` (σ of the stored `u` and `v`, as `torch.nn.utils.spectral_norm`).
         **kwargs: base `keras.layers.Layer` arguments (`name`, `dtype`, ...).
 
     Example:
@@ -63,7 +65,7 @@ class SNEmbedding(SpectralNormLayer):
             initializer=self.embeddings_initializer,
             autocast=False,
         )
-        self.add_power_iteration_vector(self.input_dim)
+        self.add_power_iteration_vector(self.input_dim, self.output_dim)
 
     def call(self, inputs, training=None):
         embeddings = self.normalized(self.embeddings, self.embeddings, training)

@@ -24,7 +24,7 @@ def describe_hash(expected):
     return expected if len(expected) == 64 else f"one starting with {expected}"
 
 
-def download_file(url, destination, sha256=None, what="file", manual_help="", error=IntegrityError):
+def download_file(url, destination, sha256=None, what="file", manual_help="", error=IntegrityError, validate=None):
     """The local path of `url`'s file at `destination`, downloading it if it is not there.
 
     A file already at `destination` is reused if it matches `sha256` (else deleted and fetched
@@ -39,6 +39,9 @@ def download_file(url, destination, sha256=None, what="file", manual_help="", er
         what: the file in words, for messages.
         manual_help: what to do without network, appended to a download error.
         error: the exception class raised on a hash mismatch (a subclass of `IntegrityError`).
+        validate: optional `validate(path)` run on the downloaded file before it is moved into
+            place; whatever it raises rejects the file (an HTML page instead of a checkpoint, a
+            truncated archive) and nothing is cached.
 
     Raises:
         OSError: the download failed (no network, HTTP error, interrupted transfer).
@@ -75,6 +78,8 @@ def download_file(url, destination, sha256=None, what="file", manual_help="", er
                     f"{describe_hash(sha256)}: a corrupted, partial or different file; nothing was cached. "
                     f"{manual_help}".strip()
                 )
+        if validate is not None:
+            validate(fetched)
         os.replace(fetched, destination)
         return destination
     finally:

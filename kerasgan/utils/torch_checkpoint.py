@@ -1,6 +1,7 @@
-"""Read PyTorch checkpoints (`torch.save` of a state dict) with NumPy only: no torch needed, and no
+"""Read PyTorch checkpoints (`torch.save` of state dicts and plain containers) with NumPy only: no torch needed, and no
 code from the file is run (a restricted unpickler accepts tensors and plain containers only)."""
 
+import builtins
 import collections
 import os
 import pickle
@@ -63,8 +64,11 @@ class _StateDictUnpickler(pickle.Unpickler):
             return _rebuild_parameter
         if module == "torch" and name in _STORAGE_DTYPES:
             return _StorageType(name)
+        if (module, name) in (("builtins", "set"), ("builtins", "frozenset")):
+            return getattr(builtins, name)
         raise pickle.UnpicklingError(
-            f"Refusing to load {module}.{name} from a weights file: only tensor state dicts are read."
+            f"Refusing to load {module}.{name} from a weights file: only tensors and plain containers "
+            "(dict, list, tuple, set, str, numbers) are read, and no code from the file is run."
         )
 
     def persistent_load(self, pid):
@@ -83,6 +87,31 @@ class _StateDictUnpickler(pickle.Unpickler):
 def read_pytorch_state_dict(path):
     """Read a PyTorch state dict (`torch.save` of name -> tensor, either file format) as
     `{name: np.ndarray}`, with NumPy only. Only tensor state dicts are accepted."""
+    result = _read(path, "state dict")
+    if not isinstance(result, dict) or not all(isinstance(v, np.ndarray) for v in result.values()):
+        found = type(result).__name__ if not isinstance(result, dict) else "a dict holding non-tensors"
+        raise ValueError(
+            f"Cannot read {os.fspath(path)} as a PyTorch state dict: expected name -> tensor, found {found}."
+        )
+    return result
+
+
+def read_torch_checkpoint(path):
+    """Read a PyTorch checkpoint (`torch.save` of tensors in plain containers: a state dict, or a
+    dict such as `{"state_dict": ..., "meta": ...}`) with NumPy only: tensors become `np.ndarray`.
+    Anything but tensors and plain containers is refused, so no code from the file is run.
+
+    Example:
+
+    ```python
+    checkpoint = kerasgan.utils.read_torch_checkpoint("netG.pth")
+    weights = checkpoint["model_state_dict"]
+    ```
+    """
+    return _read(path, "checkpoint")
+
+
+def _read(path, what):
     path = os.fspath(path)
     storages = {}
     try:
@@ -117,17 +146,26 @@ def read_pytorch_state_dict(path):
                     if len(raw) != numel * dtype.itemsize:
                         raise ValueError("truncated storage data")
                     storage.data = np.frombuffer(raw, dtype)
-        if not isinstance(result, dict):
-            raise ValueError(f"expected a state dict (name -> tensor), found {type(result).__name__}")
-        return {str(k): _materialize(v) for k, v in result.items()}
+        return _materialize(result)
     except (pickle.UnpicklingError, ValueError, KeyError, EOFError, IndexError, TypeError,
-            AttributeError, zipfile.BadZipFile) as e:
-        raise ValueError(f"Cannot read {path} as a PyTorch state dict: {e}") from e
+            AttributeError, zipfile.BadZipFile, OSError) as e:
+        raise ValueError(f"Cannot read {path} as a PyTorch {what}: {e}") from e
 
 
-def _materialize(ref):
-    if not isinstance(ref, _TensorRef):
-        raise ValueError(f"expected tensors as values, found {type(ref).__name__}")
+def _materialize(value):
+    """Tensor references as arrays, containers rebuilt around them, anything else as is."""
+    if isinstance(value, _TensorRef):
+        return _tensor(value)
+    if isinstance(value, dict):
+        return type(value)((k, _materialize(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return type(value)(_materialize(v) for v in value)
+    if isinstance(value, (_Storage, _StorageType)):
+        raise ValueError("a bare storage outside a tensor")
+    return value
+
+
+def _tensor(ref):
     data = ref.storage.array()
     if data is None:
         raise ValueError("a tensor's storage is missing from the file")

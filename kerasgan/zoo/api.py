@@ -3,6 +3,10 @@
 import os
 
 from kerasgan.core import preset_folder
+from kerasgan.utils.download import describe_hash
+from kerasgan.utils.files import sha256_of_file
+from kerasgan.zoo.converted import convert_file
+from kerasgan.zoo.converted import load_converted
 from kerasgan.zoo.errors import PresetNotTrainedError
 from kerasgan.zoo.errors import WeightsIntegrityError
 from kerasgan.zoo.registry import get_preset
@@ -17,10 +21,14 @@ def load(preset, weights=True):
             preset folder written by `GAN.save_to_preset` (`config.json`, `model.weights.h5`,
             `metadata.json`); or an `http(s)://` URL serving one (downloaded once into
             `$KERAS_HOME/kerasgan/presets/`, the weights checked against the folder's sha256).
-        weights: `True` loads the preset's sha256-checked weights; `False` builds the
-            architecture with fresh weights; a path to a `.weights.h5` file (or a folder holding
-            `model.weights.h5`) loads that file into the named preset's architecture, checked
-            against the preset's sha256 when the preset is trained.
+        weights: `True` loads the preset's sha256-checked weights (a preset converted from a
+            publisher's release downloads, checks and converts that file on first use, then
+            loads the cached conversion); `False` builds the architecture with fresh weights; a
+            path to a `.weights.h5` file (or a folder holding `model.weights.h5`) loads that file
+            into the named preset's architecture, checked against the preset's sha256 when it is
+            shipped; a path to a publisher's checkpoint (`.pth`) converts it (checked against the
+            publisher's hash when it carries the publisher's file name; BigGAN presets also take
+            BigGAN-PyTorch's `G.pth` / `G_ema.pth`).
 
     Returns:
         The preset's GAN (generator, discriminator, EMA generator and auxiliary networks where
@@ -46,6 +54,8 @@ def load(preset, weights=True):
     if weights is False or weights is None:
         return entry.build()
     if weights is True:
+        if not entry.shipped and entry.publisher_weights is not None:
+            return load_converted(entry)
         if not entry.trained:
             raise PresetNotTrainedError(
                 f"Preset {preset!r} has no trained weights yet: {entry.status_note} Train them with "
@@ -55,18 +65,37 @@ def load(preset, weights=True):
             )
         return preset_folder.load_preset_folder(entry.folder, error=WeightsIntegrityError)
     path = _weights_file(preset, os.fspath(weights))
-    if entry.trained:
+    if not path.endswith(".weights.h5"):
+        return _convert_given_file(entry, path)
+    if entry.shipped:
         preset_folder.check_weights(path, entry.sha256, preset, error=WeightsIntegrityError)
     gan = entry.build()
     gan.load_weights(path)
     return gan
 
 
+def _convert_given_file(entry, path):
+    pw = entry.publisher_weights
+    if pw is None:
+        raise ValueError(
+            f"Preset {entry.name!r} converts no publisher checkpoint; `weights` takes a .weights.h5 file or a "
+            f"folder holding {preset_folder.WEIGHTS_FILE!r}; received {path!r}."
+        )
+    if os.path.basename(path) == pw.file_name and pw.expected_hash:
+        actual = sha256_of_file(path)
+        if not actual.startswith(pw.expected_hash):
+            raise WeightsIntegrityError(
+                f"{path} has sha256 {actual}, but {pw.publisher}'s {pw.file_name} has "
+                f"{describe_hash(pw.expected_hash)}: a corrupted or different file; it was not converted."
+            )
+    return convert_file(entry, path)[0]
+
+
 def _weights_file(name, location):
     path = os.path.join(location, preset_folder.WEIGHTS_FILE) if os.path.isdir(location) else location
     if not os.path.isfile(path):
         raise FileNotFoundError(
-            f"Weights for preset {name!r}: expected a .weights.h5 file or a folder holding "
+            f"Weights for preset {name!r}: expected a .weights.h5 file, a publisher's checkpoint or a folder holding "
             f"{preset_folder.WEIGHTS_FILE!r}; received {location!r}, where no such file exists."
         )
     return path

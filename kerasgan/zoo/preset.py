@@ -24,10 +24,11 @@ class Preset:
     preset folder with its weights and measurements.
 
     Presets are data: `kerasgan/zoo/presets/<model>.py` lists them, named
-    `<model>_<dataset>[_<resolution>]`. A preset is trained when its folder
-    (`kerasgan/pretrained/<name>/`, written by its recipe through `GAN.save_to_preset`) exists:
-    the weights, their sha256, the measured metrics and the training record are read from the
-    folder's `metadata.json`, never typed into Python. Without a folder it is "not trained yet":
+    `<model>_<dataset>[_<resolution>]`. A preset trained here has a folder
+    (`kerasgan/pretrained/<name>/`, written by its recipe through `GAN.save_to_preset`): the
+    weights, their sha256, the measured metrics and the training record are read from the
+    folder's `metadata.json`, never typed into Python. A preset with `publisher_weights` is
+    converted from a publisher's release on first load. Without either it is "not trained yet":
     `load(name)` refuses and points to the recipe; `load(name, weights=False)` still builds it.
 
     Args:
@@ -39,12 +40,14 @@ class Preset:
         description: what the preset is (architecture, size, conditioning).
         paper: the paper it reproduces.
         reference: the reference code its architecture and losses follow.
-        recipe: the script that trains it, relative to the repository root.
+        recipe: the script that trains it, relative to the repository root (empty: none).
         fit: how the recipe trains it (batch size, epochs, ...), for the card.
         metrics_protocol: how the recipe measures it.
         status_note: why a preset without a folder is not trained yet.
         baselines: names of presets trained by the same recipe without the model's key idea
             (e.g. IVGAN's DCGAN without the intervention loss); the card compares them.
+        publisher_weights: a `PublisherWeights` (a released checkpoint that the zoo downloads,
+            checks and converts on first load) for presets whose weights come from a publisher.
 
     Example:
 
@@ -68,6 +71,7 @@ class Preset:
     metrics_protocol: str = ""
     status_note: str = ""
     baselines: tuple = ()
+    publisher_weights: object = None
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not _NAME.match(self.name):
@@ -81,17 +85,37 @@ class Preset:
         return os.path.join(pretrained_dir(), self.name)
 
     @property
-    def trained(self):
+    def shipped(self):
+        """Whether its preset folder, trained here, ships with kerasgan."""
         return os.path.isfile(os.path.join(self.folder, preset_folder.METADATA_FILE))
 
     @property
+    def trained(self):
+        """Whether it has weights: trained here, or a publisher's checkpoint converted on load."""
+        return self.shipped or self.publisher_weights is not None
+
+    @property
     def status(self):
-        return "trained" if self.trained else "not trained yet"
+        if self.shipped:
+            return "trained"
+        if self.publisher_weights is not None:
+            return f"converted from {self.publisher_weights.publisher}"
+        return "not trained yet"
+
+    @property
+    def weights_source(self):
+        """Where its weights come from, in words."""
+        if self.shipped:
+            return "trained here (shipped preset folder)"
+        if self.publisher_weights is not None:
+            pw = self.publisher_weights
+            return f"converted from {pw.publisher}'s released {pw.file_name} on first load"
+        return "none yet"
 
     @property
     def metadata(self):
-        """The folder's `metadata.json` (`{}` when not trained yet)."""
-        return preset_folder.read_metadata(self.folder) if self.trained else {}
+        """The shipped folder's `metadata.json` (`{}` without one)."""
+        return preset_folder.read_metadata(self.folder) if self.shipped else {}
 
     @property
     def metrics(self):
@@ -104,21 +128,33 @@ class Preset:
     @property
     def card(self):
         """The card's path relative to the repository root."""
-        if self.trained:
+        if self.shipped:
             return f"kerasgan/pretrained/{self.name}/{preset_folder.CARD_FILE}"
         return f"zoo/{self.name}.md"
 
     def words(self):
         """What the entry says about the preset, as preset metadata."""
-        return {
+        words = {
             "name": self.name,
             "constructor": f"kerasgan.models.{self.model_class.__name__}({describe_config(self.config)})",
             **{key: _jsonable(getattr(self, key)) for key in WORDS if getattr(self, key)},
         }
+        pw = self.publisher_weights
+        if pw is not None:
+            words.update(
+                publisher=pw.publisher, publisher_file=pw.file_name, publisher_url=pw.url, publisher_page=pw.page,
+                publisher_checksum=(f"sha256 {pw.sha256}" if pw.sha256 else f"sha256 prefix {pw.sha256_prefix} (in the "
+                                    "file name)" if pw.sha256_prefix else "none published: the sha256 of the first "
+                                    "download is recorded and checked at every later load"),
+                weights_licence=pw.licence, reported_metrics=dict(pw.reported_metrics),
+                reported_protocol=pw.reported_protocol, conversion_check=pw.conversion_check,
+            )
+        return words
 
-    def build(self):
-        """The preset's model with fresh weights (built, not compiled)."""
-        config = {key: _instantiate(value) for key, value in self.config.items()}
+    def build(self, **overrides):
+        """The preset's model with fresh weights (built, not compiled); `overrides` replace
+        entries of its config."""
+        config = {key: _instantiate(value) for key, value in {**self.config, **overrides}.items()}
         return self.model_class(**config)
 
     def to_dict(self):
@@ -137,7 +173,8 @@ class Preset:
             "recipe": self.recipe,
             "fit": dict(self.fit),
             "source": metadata.get("source", self.status_note),
-            "folder": self.folder if self.trained else None,
+            "weights": self.weights_source,
+            "folder": self.folder if self.shipped else None,
             "sha256": metadata.get("sha256"),
             "metrics": dict(metadata.get("metrics", {})),
             "metrics_protocol": self.metrics_protocol,

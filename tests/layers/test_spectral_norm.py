@@ -291,3 +291,28 @@ def test_dense_fit_gradient_treats_power_iteration_as_constant():
 def test_invalid_arguments(factory, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         factory()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_stored_inference_is_torch_spectral_norm(name):
+    """`inference="stored"` (torch.nn.utils.spectral_norm): training makes the same power step and
+    also keeps `v`; inference divides by σ = uᵀWv of the stored vectors, with no power step."""
+    plain, x, weight, to_mat, forward = make_case(name)
+    layer = type(plain).from_config({**plain.get_config(), "inference": "stored"})
+    layer.build(x.shape)
+    getattr(layer, "kernel" if hasattr(layer, "kernel") else "embeddings").assign(to_np(weight))
+    if getattr(layer, "bias", None) is not None:
+        layer.bias.assign(to_np(plain.bias))
+    w_mat = to_mat(to_np(weight)).astype("float64")
+    _, u1, v1 = np_power_iteration(w_mat, to_np(layer.u).astype("float64"))
+    layer(x, training=True)
+    np.testing.assert_allclose(to_np(layer.u), u1, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(to_np(layer.v), v1, rtol=1e-4, atol=1e-6)
+    u, v = to_np(layer.u).astype("float64"), to_np(layer.v).astype("float64")
+    sigma = float(np.sum((u @ w_mat) * v))
+    expected = forward(layer, x, to_np(weight) / sigma)
+    np.testing.assert_allclose(to_np(layer(x, training=False)), expected, rtol=1e-4, atol=1e-5)
+    np.testing.assert_array_equal(to_np(layer.u), u.astype("float32"))  # inference writes nothing
+    assert layer.get_config()["inference"] == "stored" and "inference" not in plain.get_config()
+    with pytest.raises(ValueError, match=r"`inference` must be one of \('power_iteration', 'stored'\)"):
+        type(plain)(**{**plain.get_config(), "inference": "exact"})

@@ -31,8 +31,9 @@ class BigGAN(GAN):
 
     Args:
         generator, discriminator: networks; built from the arguments below when omitted.
-        image_shape, latent_dim, num_classes, ch, shared_dim, hierarchical, attention, init: the
-            default networks (see `BigGANGenerator`); `ch` is used for G and D.
+        image_shape, latent_dim, num_classes, ch, shared_dim, hierarchical, attention, init,
+            cbn_spectral_norm, sn_inference: the default networks (see `BigGANGenerator`); `ch` is used
+            for G and D.
         g_learning_rate, d_learning_rate, adam_epsilon: the optimizers' settings.
         ortho_weight: β of the orthogonal regularisation (0 disables it).
         n_critic: D steps per G step (`num_D_steps`).
@@ -55,10 +56,13 @@ class BigGAN(GAN):
     def __init__(self, generator=None, discriminator=None, image_shape=(32, 32, 3), latent_dim=128, num_classes=10,
                  ch=64, shared_dim=0, hierarchical=False, attention=(), init="ortho", g_learning_rate=2e-4,
                  d_learning_rate=2e-4, adam_epsilon=1e-8, ortho_weight=1e-4, n_critic=4, ema_decay=0.9999,
-                 ema_start=1000, adversarial_loss="hinge", **kwargs):
+                 ema_start=1000, adversarial_loss="hinge", cbn_spectral_norm=None, sn_inference="power_iteration",
+                 **kwargs):
         generator = generator or BigGANGenerator(latent_dim, image_shape, num_classes, ch, shared_dim, hierarchical,
-                                                 attention, init)
-        discriminator = discriminator or BigGANDiscriminator(generator.image_shape, num_classes, ch, attention, init)
+                                                 attention, init, cbn_spectral_norm=cbn_spectral_norm,
+                                                 sn_inference=sn_inference)
+        discriminator = discriminator or BigGANDiscriminator(generator.image_shape, num_classes, ch, attention, init,
+                                                             sn_inference=sn_inference)
         super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, n_critic=n_critic,
                          ema_decay=ema_decay, ema_start=ema_start, **kwargs)
         if float(ortho_weight) < 0:

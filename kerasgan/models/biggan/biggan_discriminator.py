@@ -32,6 +32,9 @@ class BigGANDiscriminator(Network):
         ch: the channel multiplier (`D_ch`).
         attention: resolutions after whose block self-attention is inserted.
         init: weight initialisation.
+        sn_inference: the spectral norm outside training: `"power_iteration"` (the reference: one
+            step from the stored `u`) or `"stored"` (`torch.nn.utils.spectral_norm`: σ of the
+            stored `u`, `v`; OpenMMLab's BigGAN CIFAR checkpoint).
 
     Example:
 
@@ -42,31 +45,34 @@ class BigGANDiscriminator(Network):
     """
 
     def __init__(self, image_shape=(32, 32, 3), num_classes=10, ch=64, attention=(), init="ortho",
-                 name="biggan_discriminator", **kwargs):
+                 sn_inference="power_iteration", name="biggan_discriminator", **kwargs):
         image_shape = image_shape_arg(image_shape, "BigGANDiscriminator")
         arch = D_ARCH[check_resolution(image_shape, "BigGANDiscriminator")]
         if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 1:
             raise ValueError(f"BigGANDiscriminator is class-conditional: `num_classes` >= 1; received {num_classes!r}.")
         attention = tuple(int(a) for a in attention)
         kinit = initializer(init)
+        sn = dict(sn_inference=sn_inference)
         images = keras.Input(image_shape, name="images")
         labels = keras.Input((), dtype="int32", name="labels")
         h = images
         for i, (filters, down) in enumerate(zip(arch["out_channels"], arch["downsample"], strict=True)):
             if i == 0:
                 block = OptimizedResidualBlockDown(filters * ch, kernel_initializer=kinit, shortcut_initializer=kinit,
-                                                   name="block0")
+                                                   name="block0", **sn)
             else:
                 block = ResidualBlockDown(filters * ch, downsample=down, wide=True, kernel_initializer=kinit,
-                                          shortcut_initializer=kinit, name=f"block{i}")
+                                          shortcut_initializer=kinit, name=f"block{i}", **sn)
             h = block(h)
             if arch["resolution"][i] in attention:
-                h = SelfAttention(kernel_initializer=kinit, name=f"attention{i}")(h)
+                h = SelfAttention(kernel_initializer=kinit, name=f"attention{i}", **sn)(h)
         h = keras.layers.ReLU()(h)
         h = GlobalSumPooling2D()(h)
-        logits = SNDense(1, kernel_initializer=kinit, name="linear")(h)
-        embedded = SNEmbedding(num_classes, h.shape[-1], embeddings_initializer=kinit, name="embed")(labels)
+        logits = SNDense(1, kernel_initializer=kinit, inference=sn_inference, name="linear")(h)
+        embedded = SNEmbedding(num_classes, h.shape[-1], embeddings_initializer=kinit, inference=sn_inference,
+                               name="embed")(labels)
         projection = keras.layers.Dot(axes=1, name="projection")([embedded, h])
         logits = keras.layers.Add(name="logits", dtype="float32")([logits, projection])
-        config = dict(image_shape=image_shape, num_classes=num_classes, ch=ch, attention=attention, init=init)
+        config = dict(image_shape=image_shape, num_classes=num_classes, ch=ch, attention=attention, init=init,
+                      sn_inference=sn_inference)
         super().__init__([images, labels], logits, config, name=name, **kwargs)

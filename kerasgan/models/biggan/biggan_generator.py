@@ -25,7 +25,8 @@ class BigGANGenerator(Network):
     with one z chunk per block when `hierarchical` — drives each block's CBN through SN linears
     (`LinearConditionalBatchNormalization`: gain 1 + W_g c, bias W_b c); with `shared_dim = 0`
     (the reference's CIFAR setting) the CBN gain and bias are per-class tables (a linear map of
-    the one-hot label without SN). Hierarchical z: `num_blocks + 1` equal chunks, the first to
+    the one-hot label without SN, as the reference's `nn.Embedding` there; `cbn_spectral_norm`
+    overrides the choice). Hierarchical z: `num_blocks + 1` equal chunks, the first to
     the linear layer. Weights: `init` ("ortho" default, "N02", "glorot"), biases zero.
     Deviations: the spectral norm's ε is 1e-12 (reference 1e-6/1e-8); the 4×4 reshape is
     channels-last (a fixed permutation of the linear layer's outputs).
@@ -39,6 +40,11 @@ class BigGANGenerator(Network):
         hierarchical: split z across the blocks (needs `shared_dim > 0`).
         attention: resolutions after whose block self-attention is inserted, e.g. (64,).
         init: weight initialisation.
+        cbn_spectral_norm: spectrally normalize the CBN gain/bias maps; `None` (default) follows
+            the reference: SN with the shared embedding, none for per-class tables.
+        sn_inference: the spectral norm outside training: `"power_iteration"` (the reference: one
+            step from the stored `u`) or `"stored"` (`torch.nn.utils.spectral_norm`: σ of the
+            stored `u`, `v`; OpenMMLab's BigGAN CIFAR checkpoint).
 
     Example:
 
@@ -49,7 +55,8 @@ class BigGANGenerator(Network):
     """
 
     def __init__(self, latent_dim=128, image_shape=(32, 32, 3), num_classes=10, ch=64, shared_dim=0,
-                 hierarchical=False, attention=(), init="ortho", name="biggan_generator", **kwargs):
+                 hierarchical=False, attention=(), init="ortho", cbn_spectral_norm=None,
+                 sn_inference="power_iteration", name="biggan_generator", **kwargs):
         image_shape = image_shape_arg(image_shape, "BigGANGenerator")
         arch = G_ARCH[check_resolution(image_shape, "BigGANGenerator")]
         if isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 1:
@@ -64,6 +71,7 @@ class BigGANGenerator(Network):
             )
         attention = tuple(int(a) for a in attention)
         kinit = initializer(init)
+        cbn_spectral_norm = bool(shared_dim) if cbn_spectral_norm is None else bool(cbn_spectral_norm)
         z = keras.Input((latent_dim,), name="z")
         labels = keras.Input((), dtype="int32", name="labels")
         chunk = latent_dim // slots
@@ -79,19 +87,22 @@ class BigGANGenerator(Network):
             z_linear = z
             conditions = [y] * num_blocks
         width = arch["in_channels"][0] * ch
-        h = SNDense(16 * width, kernel_initializer=kinit, name="linear")(z_linear)
+        h = SNDense(16 * width, kernel_initializer=kinit, inference=sn_inference, name="linear")(z_linear)
         h = keras.layers.Reshape((4, 4, width))(h)
         for i in range(num_blocks):
             h = ResidualBlockUp(
                 arch["out_channels"][i] * ch, epsilon=1e-5, kernel_initializer=kinit, shortcut_initializer=kinit,
-                spectral_norm=True, linear_conditioning=True, name=f"block{i}",
+                spectral_norm=True, linear_conditioning=True, conditioning_spectral_norm=cbn_spectral_norm,
+                sn_inference=sn_inference, name=f"block{i}",
             )([h, conditions[i]])
             if arch["resolution"][i] in attention:
-                h = SelfAttention(kernel_initializer=kinit, name=f"attention{i}")(h)
+                h = SelfAttention(kernel_initializer=kinit, sn_inference=sn_inference, name=f"attention{i}")(h)
         h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, name="output_bn")(h)
         h = keras.layers.ReLU()(h)
-        h = SNConv2D(image_shape[-1], 3, padding="same", kernel_initializer=kinit, name="output_conv")(h)
+        h = SNConv2D(image_shape[-1], 3, padding="same", kernel_initializer=kinit, inference=sn_inference,
+                     name="output_conv")(h)
         images = keras.layers.Activation("tanh", dtype="float32")(h)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, num_classes=num_classes, ch=ch,
-                      shared_dim=shared_dim, hierarchical=hierarchical, attention=attention, init=init)
+                      shared_dim=shared_dim, hierarchical=hierarchical, attention=attention, init=init,
+                      cbn_spectral_norm=cbn_spectral_norm, sn_inference=sn_inference)
         super().__init__([z, labels], images, config, name=name, **kwargs)

@@ -19,10 +19,17 @@ class SNGANResNetDiscriminator(Network):
     and spectrally normalized → ReLU → global *sum* pooling → SN linear to one logit (no bias).
     With `num_classes > 0` the projection term ⟨SNEmbedding(y), h⟩ is added to the logit.
 
+    Publisher variant: OpenMMLab's `ProjDiscriminator` (mmgeneration `sngan_proj`, the
+    `sngan_projection_cifar10` checkpoint) is this network with a bias on the final linear layer
+    (`final_bias=True`) and `torch.nn.utils.spectral_norm`'s inference (`sn_inference="stored"`).
+
     Args:
         image_shape: input images (32×32 in the reference; any even size ≥ 8 works).
         filters: channels of every block (128 in the reference).
         num_classes: 0 for unconditional, else the number of classes (projection).
+        final_bias: a bias on the final linear layer (the reference has none).
+        sn_inference: the spectral norm outside training: `"power_iteration"` (the reference) or
+            `"stored"` (`torch.nn.utils.spectral_norm`).
 
     Example:
 
@@ -32,24 +39,27 @@ class SNGANResNetDiscriminator(Network):
     ```
     """
 
-    def __init__(self, image_shape=(32, 32, 3), filters=128, num_classes=0,
-                 name="sngan_resnet_discriminator", **kwargs):
+    def __init__(self, image_shape=(32, 32, 3), filters=128, num_classes=0, final_bias=False,
+                 sn_inference="power_iteration", name="sngan_resnet_discriminator", **kwargs):
         image_shape = image_shape_arg(image_shape, "SNGANResNetDiscriminator")
         x = keras.Input(image_shape, name="images")
         inputs = x
         if num_classes:
             labels = keras.Input((), dtype="int32", name="labels")
             inputs = [x, labels]
-        h = OptimizedResidualBlockDown(filters, spectral_norm=True)(x)
-        h = ResidualBlockDown(filters, downsample=True, spectral_norm=True)(h)
-        h = ResidualBlockDown(filters, downsample=False, spectral_norm=True)(h)
-        h = ResidualBlockDown(filters, downsample=False, spectral_norm=True)(h)
+        sn = dict(spectral_norm=True, sn_inference=sn_inference)
+        h = OptimizedResidualBlockDown(filters, **sn)(x)
+        h = ResidualBlockDown(filters, downsample=True, **sn)(h)
+        h = ResidualBlockDown(filters, downsample=False, **sn)(h)
+        h = ResidualBlockDown(filters, downsample=False, **sn)(h)
         h = keras.layers.ReLU()(h)
         h = GlobalSumPooling2D()(h)
-        logits = SNDense(1, use_bias=False, kernel_initializer="glorot_uniform")(h)
+        logits = SNDense(1, use_bias=final_bias, kernel_initializer="glorot_uniform", inference=sn_inference)(h)
         if num_classes:
-            embedded = SNEmbedding(num_classes, filters, embeddings_initializer="glorot_uniform")(labels)
+            embedded = SNEmbedding(num_classes, filters, embeddings_initializer="glorot_uniform",
+                                   inference=sn_inference)(labels)
             projection = keras.layers.Dot(axes=1, name="projection")([embedded, h])
             logits = keras.layers.Add(name="logits")([logits, projection])
-        config = dict(image_shape=image_shape, filters=filters, num_classes=num_classes)
+        config = dict(image_shape=image_shape, filters=filters, num_classes=num_classes, final_bias=final_bias,
+                      sn_inference=sn_inference)
         super().__init__(inputs, logits, config, name=name, **kwargs)

@@ -1,0 +1,113 @@
+"""Reading a PyTorch state dict into kerasgan's Keras layers: the shared part of the converters of
+publishers' checkpoints (NumPy arrays in, `set_weights` out; no torch needed)."""
+
+import numpy as np
+
+# Bookkeeping buffers of torch modules that carry no weights.
+IGNORED_SUFFIXES = (".num_batches_tracked",)
+
+
+class TorchStateDict:
+    """A publisher's state dict, consumed key by key: every key must be used exactly once, every
+    shape must match, and `finish()` refuses keys left over, so a checkpoint of another
+    architecture or width fails with a clear error instead of loading silently wrong.
+
+    Args:
+        state: `{name: np.ndarray}` (e.g. from `kerasgan.utils.read_torch_checkpoint`).
+        source: how to name the checkpoint in errors.
+        prefix: a prefix every key carries (e.g. OpenMMLab's `"generator."`).
+    """
+
+    def __init__(self, state, source, prefix=""):
+        self.state = {k[len(prefix):]: np.asarray(v) for k, v in state.items() if k.startswith(prefix)}
+        if not self.state:
+            raise ValueError(f"{source} holds no keys starting with {prefix!r}; its keys begin {sorted(state)[:5]}.")
+        self.source = source
+        self.used = set()
+
+    def take(self, key, shape=None):
+        if key not in self.state:
+            close = [k for k in self.state if k.split(".")[0] == key.split(".")[0]][:6]
+            raise ValueError(f"{self.source} has no key {key!r} (keys nearby: {close}): not the expected architecture.")
+        if key in self.used:
+            raise ValueError(f"Converter error: key {key!r} of {self.source} used twice.")
+        value = self.state[key]
+        if shape is not None and tuple(value.shape) != tuple(shape):
+            raise ValueError(
+                f"{self.source}: {key!r} has shape {tuple(value.shape)}, the kerasgan network expects {tuple(shape)} "
+                "(another width or configuration)."
+            )
+        self.used.add(key)
+        return value.astype("float32")
+
+    def has(self, key):
+        return key in self.state
+
+    def conv(self, key, kernel_shape):
+        """A Conv2d weight `(out, in, kh, kw)` as a Keras kernel `(kh, kw, in, out)`."""
+        kh, kw, cin, cout = kernel_shape
+        return self.take(key, (cout, cin, kh, kw)).transpose(2, 3, 1, 0)
+
+    def linear(self, key, kernel_shape):
+        """A Linear weight `(out, in)` as a Keras Dense kernel `(in, out)`."""
+        cin, cout = kernel_shape
+        return self.take(key, (cout, cin)).T
+
+    def batch_norm(self, prefix, channels):
+        """`[gamma, beta, moving_mean, moving_variance]` of a BatchNorm2d."""
+        names = ("weight", "bias", "running_mean", "running_var")
+        return [self.take(f"{prefix}.{name}", (channels,)) for name in names]
+
+    def sn(self, prefix, weight_shape, layer, style):
+        """`(weight, [u, v])` of a spectrally normalized torch module for a kerasgan SN layer.
+
+        `style="torch"`: `torch.nn.utils.spectral_norm` (`weight_orig`, `weight_u`, `weight_v`);
+        `style="ajbrock"`: BigGAN-PyTorch's `SN` (`weight`, `u0`, `sv0`; `sv0` is only a log).
+        `weight_shape` is the torch weight's shape; the returned weight is still in torch layout.
+        `v` is returned (in kerasgan's column order) when the layer stores it.
+        """
+        if style == "torch":
+            weight = self.take(f"{prefix}.weight_orig", weight_shape)
+            u = self.take(f"{prefix}.weight_u", (weight_shape[0],))
+            v = self.take(f"{prefix}.weight_v", (int(np.prod(weight_shape[1:])),))
+            if len(weight_shape) == 4:  # torch columns run over (in, kh, kw); kerasgan's over (kh, kw, in)
+                v = v.reshape(weight_shape[1:]).transpose(1, 2, 0).reshape(-1)
+        elif style == "ajbrock":
+            weight = self.take(f"{prefix}.weight", weight_shape)
+            u = self.take(f"{prefix}.u0", (1, weight_shape[0]))[0]
+            self.take(f"{prefix}.sv0", (1,))
+            v = None
+        else:
+            raise ValueError(f"Unknown spectral-norm style {style!r}.")
+        vectors = [u[None, :]]
+        if getattr(layer, "inference", "power_iteration") == "stored":
+            if v is None:
+                raise ValueError(
+                    f"{self.source}: {prefix} stores no `v`; build the layer with inference='power_iteration'."
+                )
+            vectors.append(v[None, :])
+        return weight, vectors
+
+    def finish(self, ignore=()):
+        left = sorted(k for k in self.state if k not in self.used and not k.endswith(IGNORED_SUFFIXES)
+                      and not k.startswith(tuple(ignore)))
+        if left:
+            raise ValueError(f"{self.source} has {len(left)} keys the kerasgan network has no place for: {left[:8]} "
+                             "(another architecture?); nothing was loaded.")
+
+
+def nchw_features_to_nhwc(kernel, bias, channels, size):
+    """Permute the outputs of a linear layer that feeds `view(N, C, H, W)` (PyTorch) so that a
+    channels-last `Reshape((H, W, C))` sees the same features."""
+    order = np.arange(channels * size * size).reshape(channels, size, size).transpose(1, 2, 0).reshape(-1)
+    return kernel[:, order], (None if bias is None else bias[order])
+
+
+def set_weights(layer, arrays, source):
+    """`layer.set_weights(arrays)` after checking every shape (the error names the layer)."""
+    expected = [tuple(w.shape) for w in layer.weights]
+    received = [tuple(a.shape) for a in arrays]
+    if expected != received:
+        raise ValueError(f"{source}: layer {layer.name!r} has weights of shapes {expected}; the checkpoint gives "
+                         f"{received}.")
+    layer.set_weights(arrays)
