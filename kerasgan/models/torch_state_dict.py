@@ -40,9 +40,6 @@ class TorchStateDict:
         self.used.add(key)
         return value.astype("float32")
 
-    def has(self, key):
-        return key in self.state
-
     def conv(self, key, kernel_shape):
         """A Conv2d weight `(out, in, kh, kw)` as a Keras kernel `(kh, kw, in, out)`."""
         kh, kw, cin, cout = kernel_shape
@@ -87,6 +84,22 @@ class TorchStateDict:
                 )
             vectors.append(v[None, :])
         return weight, vectors
+
+    def sn_conv(self, prefix, layer, cin, cout, size, style, bias=True, flip_input=False, flip_output=False):
+        """The weights of a kerasgan SN conv layer from a spectrally normalized torch Conv2d:
+        `[kernel, (bias), u, (v)]`. `flip_input` / `flip_output` reverse the input / output channels
+        (a model trained on BGR images converted to RGB), with the SN vectors that run over them."""
+        weight, vectors = self.sn(prefix, (cout, cin, size, size), layer, style)
+        kernel = weight.transpose(2, 3, 1, 0)
+        arrays = [self.take(f"{prefix}.bias", (cout,))] if bias else []
+        if flip_input:
+            kernel = kernel[:, :, ::-1, :]
+            if len(vectors) == 2:
+                vectors[1] = vectors[1].reshape(size, size, cin)[:, :, ::-1].reshape(1, -1)
+        if flip_output:
+            kernel, arrays = kernel[..., ::-1], [a[::-1] for a in arrays]
+            vectors[0] = vectors[0][:, ::-1]
+        return [np.ascontiguousarray(kernel), *arrays, *(np.ascontiguousarray(v) for v in vectors)]
 
     def finish(self, ignore=()):
         left = sorted(k for k in self.state if k not in self.used and not k.endswith(IGNORED_SUFFIXES)

@@ -51,37 +51,22 @@ def convert_openmmlab_biggan(checkpoint, gan, bgr):
     return converted
 
 
-def _sn_layer(sd, prefix, layer, weight_shape, style, kernel=lambda w: w.transpose(2, 3, 1, 0), bias=True):
-    weight, vectors = sd.sn(prefix, weight_shape, layer, style)
-    arrays = [np.ascontiguousarray(kernel(weight))]
-    if bias:
-        arrays.append(sd.take(f"{prefix}.bias", (weight_shape[0],)))
-    return arrays, vectors
-
-
 def _conv(sd, prefix, layer, cin, cout, size, style, flip_input=False, flip_output=False):
-    arrays, vectors = _sn_layer(sd, prefix, layer, (cout, cin, size, size), style)
-    if flip_input:
-        arrays[0] = np.ascontiguousarray(arrays[0][:, :, ::-1, :])
-        if len(vectors) == 2:
-            vectors[1] = vectors[1].reshape(size, size, cin)[:, :, ::-1].reshape(1, -1)
-    if flip_output:
-        arrays = [np.ascontiguousarray(arrays[0][..., ::-1]), arrays[1][::-1]]
-        vectors[0] = vectors[0][:, ::-1]
-    set_weights(layer, arrays + vectors, sd.source)
+    arrays = sd.sn_conv(prefix, layer, cin, cout, size, style, flip_input=flip_input, flip_output=flip_output)
+    set_weights(layer, arrays, sd.source)
 
 
 def _linear(sd, prefix, layer, cin, cout, style, bias=True):
-    arrays, vectors = _sn_layer(sd, prefix, layer, (cout, cin), style, kernel=lambda w: w.T, bias=bias)
-    return arrays, vectors
+    """`([kernel, (bias)], [u, (v)])` of a spectrally normalized torch Linear."""
+    weight, vectors = sd.sn(prefix, (cout, cin), layer, style)
+    return [np.ascontiguousarray(weight.T)] + ([sd.take(f"{prefix}.bias", (cout,))] if bias else []), vectors
 
 
 def _attention(sd, prefix, layer, channels, style):
     parts = (("theta", layer.theta, channels, channels // 8), ("phi", layer.phi, channels, channels // 8),
              ("g", layer.g, channels, channels // 2), ("o", layer.o, channels // 2, channels))
     for name, sub, cin, cout in parts:
-        arrays, vectors = _sn_layer(sd, f"{prefix}.{name}.conv", sub, (cout, cin, 1, 1), style, bias=False)
-        set_weights(sub, arrays + vectors, sd.source)
+        set_weights(sub, sd.sn_conv(f"{prefix}.{name}.conv", sub, cin, cout, 1, style, bias=False), sd.source)
     layer.gamma.assign(np.asarray(sd.take(f"{prefix}.gamma", ()), "float32"))
 
 
@@ -95,10 +80,7 @@ def convert_generator(sd, g, style, bgr):
     width = width16 // 16
     arrays, vectors = _linear(sd, "noise2feat", linear, z_in, width16, style)
     kernel, bias = nchw_features_to_nhwc(arrays[0], arrays[1], width, 4)
-    if len(vectors) == 1:  # the SN vector u runs over the outputs too
-        vectors[0] = nchw_features_to_nhwc(vectors[0], None, width, 4)[0]
-    else:
-        vectors = [nchw_features_to_nhwc(vectors[0], None, width, 4)[0], vectors[1]]
+    vectors[0] = nchw_features_to_nhwc(vectors[0], None, width, 4)[0]  # u runs over the outputs too
     set_weights(linear, [kernel, bias, *vectors], sd.source)
     if "shared" in layers:
         set_weights(layers["shared"], [sd.take("shared_embedding.weight", tuple(layers["shared"].embeddings.shape))],

@@ -10,7 +10,6 @@ on BGR images: the generator's output channels and the discriminator's input cha
 reversed, so the converted networks take and make RGB.
 """
 
-import numpy as np
 
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
 from kerasgan.layers.residual_block_down import ResidualBlockDown
@@ -60,13 +59,7 @@ def _generator(sd, g, source):
 
 
 def _sn_conv(sd, prefix, layer, cin, cout, size, flip_input=False):
-    weight, vectors = sd.sn(f"{prefix}.conv", (cout, cin, size, size), layer, "torch")
-    kernel = weight.transpose(2, 3, 1, 0)
-    if flip_input:  # BGR -> RGB inputs: reverse the input channels (and v's, which run over them)
-        kernel = kernel[:, :, ::-1, :]
-        if len(vectors) == 2:
-            vectors[1] = vectors[1].reshape(size, size, cin)[:, :, ::-1].reshape(1, -1)
-    set_weights(layer, [np.ascontiguousarray(kernel), sd.take(f"{prefix}.conv.bias", (cout,)), *vectors], sd.source)
+    set_weights(layer, sd.sn_conv(f"{prefix}.conv", layer, cin, cout, size, "torch", flip_input=flip_input), sd.source)
 
 
 def _discriminator(sd, d, source):
