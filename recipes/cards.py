@@ -62,7 +62,9 @@ def headline(preset):
     if preset.publisher_weights is not None:
         reported = preset.publisher_weights.reported_metrics
         publisher = preset.publisher_weights.publisher.split()[0]
-        return f"FID {reported['fid']}, IS {reported['is']} (reported by {publisher})"
+        labels = {"fid": "FID", "is": "IS", "ms_ssim": "MS-SSIM"}
+        shown = ", ".join(f"{label} {reported[key]}" for key, label in labels.items() if key in reported)
+        return f"{shown} (reported by {publisher})"
     if "kl_to_uniform" in metrics:
         return f"{metrics['modes_covered_of_1000']}/1000 modes, KL {metrics['kl_to_uniform']:.2f}"
     if "playable_percent" in metrics:

@@ -177,6 +177,32 @@ def test_fade_in_blends_the_generator_outputs():
     np.testing.assert_allclose(coarse[:, ::2, ::2], coarse[:, 1::2, 1::2], atol=1e-6)
 
 
+def test_a_fresh_model_samples_and_grow_to_sets_every_fade():
+    """(JAX refused to sample a fresh model of ≥ 2 fade-ins: its fade layers shared one buffer.)"""
+    gan = ProGAN(image_shape=(16, 16, 1), latent_dim=8, fmap_base=32, fmap_max=8)
+    assert gan.generate(4, seed=0).shape == (4, 16, 16, 1)
+    gan.grow_to(0.5, images_seen=1234)
+    assert float(gan.lod) == 0.5 and int(gan.images_seen) == 1234
+    assert {float(layer.lod) for layer in gan._blends} == {0.5}
+    assert gan.generate(4, seed=0).shape == (4, 16, 16, 1)
+    with pytest.raises(ValueError, match=r"`lod` must be in \[0, 2.0\]; received 3.0"):
+        gan.grow_to(3.0)
+
+
+def test_mmgeneration_options():
+    """mmgeneration's up-conv fan: the first conv of a block whose width halves scales by √2/√(9·out)."""
+    g = ProGANGenerator(8, (16, 16, 1), fmap_base=16, fmap_max=8, up_conv_fan="out")
+    nf = {8: 4, 16: 2}  # widths at 8×8 (from 8 maps) and 16×16 (from 4)
+    for size, out in nf.items():
+        layer = g.get_layer(f"{size}x{size}_conv0")
+        assert layer.runtime_scale == pytest.approx(math.sqrt(2) / math.sqrt(9 * out))
+    d = ProGANDiscriminator((16, 16, 1), fmap_base=16, fmap_max=8, final_conv=False)
+    assert "4x4_conv" not in [layer.name for layer in d.layers]
+    assert d.get_layer("4x4_dense0").kernel.shape[0] == 16 * (8 + 1)
+    with pytest.raises(ValueError, match="`up_conv_fan` must be 'in' or 'out'"):
+        ProGANGenerator(8, (16, 16, 1), up_conv_fan="fan_out")
+
+
 def test_ema_generator_is_sampled_and_exported(tmp_path):
     gan = _growing_gan()
     _fit(gan, 2)

@@ -16,7 +16,11 @@ import kerasgan
 from kerasgan import zoo
 from kerasgan.models.biggan.converters import convert_biggan_cifar10
 from kerasgan.models.biggan.converters import convert_biggan_imagenet
+from kerasgan.models.dcgan import openmmlab_weights as dcgan_openmmlab
+from kerasgan.models.dcgan.openmmlab_weights import convert_openmmlab_dcgan
 from kerasgan.models.mimicry_weights import convert_mimicry_generator
+from kerasgan.models.progan import openmmlab_weights as progan_openmmlab
+from kerasgan.models.progan.openmmlab_weights import convert_openmmlab_pggan
 from kerasgan.models.sngan.openmmlab_weights import convert_openmmlab_sngan_projection
 from kerasgan.utils import read_torch_checkpoint
 from kerasgan.utils import sha256_of_file
@@ -77,6 +81,32 @@ def biggan_imagenet128():
     g = kerasgan.models.BigGANGenerator(120, (128, 128, 3), 10, ch=4, shared_dim=16, hierarchical=True, attention=(64,))
     d = kerasgan.models.BigGANDiscriminator((128, 128, 3), 10, ch=8, attention=(64,))
     return kerasgan.models.BigGAN(generator=g, discriminator=d, ema_decay=0.9999, seed=0)
+
+
+# mmgeneration's PGGAN at 64×64, base 256, max 32 maps (nf 32, 32, 32, 32, 16, 8, 4), latent 32.
+PGGAN_FIXTURE = dict(
+    generator=(kerasgan.models.ProGANGenerator,
+               dict(latent_dim=32, image_shape=(64, 64, 3), fmap_base=256, fmap_max=32,
+                    **progan_openmmlab.GENERATOR_OPTIONS)),
+    discriminator=(kerasgan.models.ProGANDiscriminator,
+                   dict(image_shape=(64, 64, 3), fmap_base=256, fmap_max=32,
+                        **progan_openmmlab.DISCRIMINATOR_OPTIONS)),
+    seed=0,
+)
+# mmgeneration's DCGAN at 64×64 with G base 64 (64 → 32 → 16 → 8 maps) and D base 8.
+DCGAN_FIXTURE = dict(
+    generator=(kerasgan.models.DCGANGenerator,
+               dict(latent_dim=100, image_shape=(64, 64, 3), base_filters=8, **dcgan_openmmlab.GENERATOR_OPTIONS)),
+    discriminator=(kerasgan.models.DCGANDiscriminator,
+                   dict(image_shape=(64, 64, 3), base_filters=8, **dcgan_openmmlab.DISCRIMINATOR_OPTIONS)),
+    latent_distribution="normal",
+    seed=0,
+)
+
+
+def _build(name, config):
+    """The preset `name` at a fixture's width."""
+    return dataclasses.replace(zoo.get_preset(name), config=config).build()
 
 
 # ------------------------------------------------------------------ converters vs the publishers' code
@@ -141,6 +171,43 @@ def test_biggan_pytorch_state_dicts_equal_the_authors_own():
     assert convert_biggan_imagenet(_fixture("biggan_pytorch_D.pth"), gan) == ["discriminator"]
     logits = _run(gan.discriminator, [_nhwc(_expected(f"{key}/d_in")), _expected(f"{key}/y").astype("int32")])
     assert _relative(logits, _expected(f"{key}/d_out_on_rand")) < TOLERANCE
+
+
+def test_openmmlab_dcgan_celeba64_equals_mmgenerations_own():
+    key = "openmmlab_dcgan_celeba64"
+    gan = _build("dcgan_celeba64", DCGAN_FIXTURE)
+    assert convert_openmmlab_dcgan(_fixture(f"{key}.pth"), gan) == ["generator", "discriminator"]
+    assert _relative(_run(gan.generator, _expected(f"{key}/z")), _nhwc(_expected(f"{key}/g_out"), bgr=True)) < TOLERANCE
+    logits = _run(gan.discriminator, _nhwc(_expected(f"{key}/d_in_rand"), bgr=True))
+    assert _relative(logits, _expected(f"{key}/d_out_on_rand")) < TOLERANCE
+
+
+def test_openmmlab_pggan_celebahq_equals_mmgenerations_own():
+    """Fully grown (the released state), and mid-fade: mmgeneration's transition weight 0.3 is lod 0.7."""
+    key = "openmmlab_pggan_celebahq"
+    gan = _build("progan_celebahq1024", PGGAN_FIXTURE)
+    assert convert_openmmlab_pggan(_fixture(f"{key}.pth"), gan) == ["generator", "ema_generator", "discriminator"]
+    assert float(gan.lod) == 0.0 and int(gan.images_seen) == 17_400_000  # the checkpoint's growing state
+    z, real = _expected(f"{key}/z"), _nhwc(_expected(f"{key}/d_in_rand"), bgr=True)
+    assert _relative(_run(gan.generator, z), _nhwc(_expected(f"{key}/g_out"), bgr=True)) < TOLERANCE
+    assert _relative(_run(gan.ema_generator, z), _nhwc(_expected(f"{key}/g_ema_out"), bgr=True)) < TOLERANCE
+    assert _relative(_run(gan.discriminator, real), _expected(f"{key}/d_out_on_rand")) < TOLERANCE
+    gan.grow_to(0.7)
+    faded = _nhwc(_expected(f"{key}/g_ema_out_tw0p3"), bgr=True)
+    assert _relative(_run(gan.ema_generator, z), faded) < TOLERANCE
+    assert _relative(_run(gan.discriminator, real), _expected(f"{key}/d_out_on_rand_tw0p3")) < TOLERANCE
+
+
+def test_openmmlab_converters_need_their_network_options():
+    gan = kerasgan.models.ProGAN(image_shape=(64, 64, 3), latent_dim=32, fmap_base=256, fmap_max=32)
+    with pytest.raises(ValueError, match=r"needs a ProGANGenerator built with pixel_norm_epsilon=1e-05.*"
+                                         r"received pixel_norm_epsilon=1e-08"):
+        convert_openmmlab_pggan(_fixture("openmmlab_pggan_celebahq.pth"), gan)
+    dcgan = kerasgan.models.DCGAN(image_shape=(64, 64, 3), base_filters=8)
+    with pytest.raises(ValueError, match=r"needs a DCGANGenerator built with kernel_size=4.*received kernel_size=5"):
+        convert_openmmlab_dcgan(_fixture("openmmlab_dcgan_celeba64.pth"), dcgan)
+    with pytest.raises(ValueError, match="`projection_norm` must be 'feature' or 'channel'; received 'batch'"):
+        kerasgan.models.DCGANGenerator(projection_norm="batch")
 
 
 def test_a_checkpoint_of_another_width_or_architecture_is_refused():
@@ -395,6 +462,21 @@ def test_biggan_preset_takes_the_authors_g_ema(monkeypatch, tmp_path):
         gan.ema_generator, [_expected("biggan_pytorch_128/z"), _expected("biggan_pytorch_128/y").astype("int32")]
     )
     assert _relative(out, _nhwc(_expected("biggan_pytorch_128/g_ema_out"))) < TOLERANCE
+
+
+@pytest.mark.parametrize("name, fixture, config", [
+    ("dcgan_celeba64", "openmmlab_dcgan_celeba64", DCGAN_FIXTURE),
+    ("progan_celebahq1024", "openmmlab_pggan_celebahq", PGGAN_FIXTURE),
+])
+def test_celeba_presets_convert_openmmlabs_file_given_by_path(monkeypatch, name, fixture, config):
+    preset = dataclasses.replace(zoo.get_preset(name), name=f"{name}_fixture", config=config)
+    monkeypatch.setitem(registry._PRESETS, preset.name, preset)
+    gan = zoo.load(preset.name, weights=os.path.join(FIXTURES, f"{fixture}.pth"))
+    out = gan.generate(8, seed=0)  # the EMA generator where kept, in [-1, 1]
+    assert out.shape == (8, 64, 64, 3) and np.abs(out).max() <= 1.0
+    sampler = gan.ema_generator or gan.generator
+    expected = _nhwc(_expected(f"{fixture}/g_ema_out" if gan.ema_generator else f"{fixture}/g_out"), bgr=True)
+    assert _relative(_run(sampler, _expected(f"{fixture}/z")), expected) < TOLERANCE
 
 
 def test_zoo_says_where_weights_come_from():

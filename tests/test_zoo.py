@@ -36,6 +36,8 @@ REQUIRED = (
     "progan_cifar10",
     "biggan_cifar10",
     "biggan_imagenet128",
+    "progan_celebahq1024",
+    "dcgan_celeba64",
     "ivgan_stacked_mnist",
     "dcgan_stacked_mnist",
     "hgan_mnist",
@@ -62,7 +64,7 @@ def test_required_presets_are_registered():
         expected = "trained"
         if name in ("dcgan_cifar10", "progan_cifar10"):
             expected = "not trained yet"
-        elif name.endswith(("cifar10", "imagenet128")):
+        elif name.endswith(("cifar10", "imagenet128", "celebahq1024", "celeba64")):
             expected = "converted from"
         assert zoo.info(name)["status"].startswith(expected), name
 

@@ -5,6 +5,8 @@ METRIC_NAMES = {
     "kid": "KID (features: see How below)",
     "kid_std": "KID standard deviation over subsets",
     "is": "Inception Score",
+    "ms_ssim": "MS-SSIM between generated pairs (lower = more diverse)",
+    "swd": "sliced Wasserstein distance ×10³ (per pyramid level / average)",
     "precision": "precision (k=3)",
     "recall": "recall (k=3)",
     "class_accuracy": "classifier accuracy on class-conditional samples",
@@ -128,11 +130,12 @@ def _publisher(m, load_as):
     lines += ["", f"How: {m.get('reported_protocol', 'not stated')}.", ""]
     lines += ["## Conversion check", "", m.get("conversion_check", "not recorded"), ""]
     if m.get("metrics_protocol"):
+        metrics = "fid,kid,is" if "Inception Score" in m["metrics_protocol"] else "fid,kid"
         lines += [
             "## Re-measuring",
             "",
             f"Where the data is reachable: {m['metrics_protocol']} For example "
-            f"`python -m kerasgan eval {load_as} --extractor fid_inception --metrics fid,is --data reference.npz` "
+            f"`python -m kerasgan eval {load_as} --extractor fid_inception --metrics {metrics} --data reference.npz` "
             "with the reference images in `reference.npz`.",
             "",
         ]

@@ -116,6 +116,17 @@ def nchw_features_to_nhwc(kernel, bias, channels, size):
     return kernel[:, order], (None if bias is None else bias[order])
 
 
+def require_options(network, options, source):
+    """Refuse to convert into a network not built with the publisher's `options` (constructor
+    arguments): the weights would load but compute something else."""
+    config = network.get_config()
+    wrong = {key: config.get(key) for key, value in options.items() if config.get(key) != value}
+    if wrong:
+        raise ValueError(f"{source} needs a {type(network).__name__} built with "
+                         f"{', '.join(f'{k}={v!r}' for k, v in options.items())}; received "
+                         f"{', '.join(f'{k}={v!r}' for k, v in wrong.items())}.")
+
+
 def set_weights(layer, arrays, source):
     """`layer.set_weights(arrays)` after checking every shape (the error names the layer)."""
     expected = [tuple(w.shape) for w in layer.weights]

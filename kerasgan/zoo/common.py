@@ -41,6 +41,32 @@ CIFAR10_NOT_TRAINED = (
     "CIFAR-10 cannot be downloaded on the machines that train kerasgan's presets (no access to data "
     "hubs) and training it needs a GPU; no weights are shipped."
 )
+CELEBA_CROPPED = (
+    "CelebA (Liu, Luo, Wang & Tang, ICCV 2015; 202,599 celebrity face images), OpenMMLab's 'CelebA-Cropped': "
+    "aligned faces centre-cropped and resized to 64×64"
+)
+CELEBA_LICENCE = (
+    "CelebA: The Chinese University of Hong Kong; available for non-commercial research purposes only (the "
+    "CelebA agreement)"
+)
+CELEBA_HQ = (
+    "CelebA-HQ (Karras et al., ICLR 2018): 30,000 CelebA faces at 1024×1024, built from CelebA by the authors' "
+    "dataset_tool.py"
+)
+CELEBA_HQ_LICENCE = (
+    CELEBA_LICENCE + "; the CelebA-HQ construction (tkarras/progressive_growing_of_gans) is CC BY-NC 4.0, NVIDIA"
+)
+OPENMMLAB_MS_SSIM_PROTOCOL = (
+    OPENMMLAB_PROTOCOL + ": MS-SSIM between 10,000 generated image pairs (lower = more diverse) and sliced "
+    "Wasserstein distance (×10³) to 16,384 real images per Laplacian-pyramid level, coarse to fine, then their "
+    "average"
+)
+CELEBA_FID_PROTOCOL = (
+    "FIDInceptionV3 (kerasgan.metrics: the 2015 TF Inception graph as ported by pytorch-fid) on 10,000 samples "
+    "(`generate(n, seed=0)`, EMA generator where kept) against 10,000 training images at the preset's resolution: "
+    "FID and KID (100 subsets of 1,000). The publisher reports MS-SSIM and SWD, which kerasgan does not compute: "
+    "there is no published FID of this release to compare with."
+)
 SYNTHETIC_LICENCE = "synthetic data drawn by kerasgan.metrics.mixtures (no licence needed)"
 MNIST_PROTOCOL = (
     "MNISTClassifier features (kerasgan.metrics, 99.19 % test accuracy); 5,000 samples "

@@ -23,6 +23,16 @@ def test_latent_vectors_and_epsilon():
     np.testing.assert_allclose(y, _np_pixel_norm(x, 0.5), rtol=1e-5, atol=1e-6)
 
 
+def test_epsilon_after_sqrt():
+    """mmgeneration's form, x / (sqrt(mean x²) + ε), for its released PGGAN."""
+    x = np.random.default_rng(1).normal(size=(6, 32)).astype("float32") * 0.01
+    y = ops.convert_to_numpy(PixelNormalization(epsilon=1e-3, epsilon_after_sqrt=True)(x))
+    expected = x / (np.sqrt(np.mean(x**2, axis=-1, keepdims=True)) + 1e-3)
+    np.testing.assert_allclose(y, expected, rtol=1e-5, atol=1e-7)
+    assert np.abs(y - _np_pixel_norm(x, 1e-3)).max() > 1e-2  # not the authors' form at this scale
+    assert PixelNormalization.from_config(PixelNormalization(epsilon_after_sqrt=True).get_config()).epsilon_after_sqrt
+
+
 def test_zero_input_is_finite():
     y = ops.convert_to_numpy(PixelNormalization()(np.zeros((2, 2, 2, 4), "float32")))
     np.testing.assert_array_equal(y, 0.0)

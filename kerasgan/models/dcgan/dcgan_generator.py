@@ -32,10 +32,20 @@ class DCGANGenerator(Network):
     ε=1e-5 and running statistics (momentum 0.9) for inference, where the Theano code used
     ε=1e-8 and recomputed population statistics.
 
+    PyTorch ports (pytorch/examples' `dcgan`, open-mmlab/mmgeneration's `DCGANGenerator`, whose
+    CelebA 64×64 release the zoo converts) use 4×4 kernels with padding 1 (`kernel_size=4`), a
+    4×4 transposed convolution on z whose BatchNorm has one statistic per feature map instead of
+    one per unit (`projection_norm="channel"`), and mmgeneration a bias on the output layer
+    (`use_bias=True`: a bias wherever no BatchNorm follows).
+
     Args:
         latent_dim: size of z.
         image_shape: (size, size, channels), size 4·2^k or 7·2^k.
         base_filters: feature maps of the last hidden layer (the paper's 128).
+        kernel_size: of every transposed convolution (5 in the reference).
+        projection_norm: BatchNorm after the projection of z, per `"feature"` (the reference's
+            BatchNorm over the projected units) or per `"channel"` (over the feature maps).
+        use_bias: a bias on the output layer (none in the reference).
 
     Example:
 
@@ -46,30 +56,38 @@ class DCGANGenerator(Network):
     """
 
     def __init__(
-        self, latent_dim=100, image_shape=(64, 64, 3), base_filters=128, num_classes=0, name="dcgan_generator", **kwargs
+        self, latent_dim=100, image_shape=(64, 64, 3), base_filters=128, kernel_size=5, projection_norm="feature",
+        use_bias=False, num_classes=0, name="dcgan_generator", **kwargs
     ):
         image_shape = image_shape_arg(image_shape, "DCGANGenerator")
         if num_classes:
             raise ValueError(f"DCGANGenerator is unconditional; received num_classes={num_classes}.")
+        if projection_norm not in ("feature", "channel"):
+            raise ValueError(f"`projection_norm` must be 'feature' or 'channel'; received {projection_norm!r}.")
         bottom, n_up = dcgan_layout(image_shape, "DCGANGenerator")
         init = keras.initializers.RandomNormal(0.0, 0.02)
         gamma = keras.initializers.RandomNormal(1.0, 0.02)
         filters = base_filters * 2 ** (n_up - 1)
         z = keras.Input((latent_dim,), name="z")
         h = keras.layers.Dense(bottom * bottom * filters, use_bias=False, kernel_initializer=init)(z)
-        h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
+        if projection_norm == "feature":
+            h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
+            h = keras.layers.Reshape((bottom, bottom, filters))(h)
+        else:
+            h = keras.layers.Reshape((bottom, bottom, filters))(h)
+            h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
         h = keras.layers.ReLU()(h)
-        h = keras.layers.Reshape((bottom, bottom, filters))(h)
         for _ in range(n_up - 1):
             filters //= 2
             h = keras.layers.Conv2DTranspose(
-                filters, 5, strides=2, padding="same", use_bias=False, kernel_initializer=init
+                filters, kernel_size, strides=2, padding="same", use_bias=False, kernel_initializer=init
             )(h)
             h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
             h = keras.layers.ReLU()(h)
         h = keras.layers.Conv2DTranspose(
-            image_shape[2], 5, strides=2, padding="same", use_bias=False, kernel_initializer=init
+            image_shape[2], kernel_size, strides=2, padding="same", use_bias=use_bias, kernel_initializer=init
         )(h)
         x = keras.layers.Activation("tanh", dtype="float32")(h)
-        config = dict(latent_dim=latent_dim, image_shape=image_shape, base_filters=base_filters, num_classes=0)
+        config = dict(latent_dim=latent_dim, image_shape=image_shape, base_filters=base_filters,
+                      kernel_size=kernel_size, projection_norm=projection_norm, use_bias=use_bias, num_classes=0)
         super().__init__(z, x, config, name=name, **kwargs)

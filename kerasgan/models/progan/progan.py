@@ -109,9 +109,22 @@ class ProGAN(GAN):
     def ema_step(self):
         return self.generator_steps
 
+    def grow_to(self, lod, images_seen=None):
+        """Set the level of detail of G, D and the EMA generator (0 = fully grown, 1 = half the
+        resolution, fractions fade between), and optionally the images-seen counter the schedule
+        reads: for weights of a model grown elsewhere (e.g. a converted checkpoint)."""
+        lod = float(lod)
+        if not 0.0 <= lod <= self.schedule.max_lod:
+            raise ValueError(f"`lod` must be in [0, {self.schedule.max_lod}]; received {lod!r}.")
+        self.lod.assign(lod)
+        self._set_lod(ops.convert_to_tensor(lod, "float32"))
+        if images_seen is not None:
+            self.images_seen.assign(int(images_seen))
+
     def _set_lod(self, lod):
         for layer in self._blends:
-            layer.lod.assign(lod)
+            # One array per variable: JAX refuses to donate a buffer that two variables share.
+            layer.lod.assign(ops.copy(lod))
 
     def generate(self, n, seed=None, labels=None, use_ema=True, batch_size=256, truncation=None):
         """Samples clipped to [-1, 1]: the generator's toRGB is linear (no tanh), and the

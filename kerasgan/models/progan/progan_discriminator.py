@@ -24,10 +24,15 @@ class ProGANDiscriminator(Network):
     → LReLU → dense nf(0) → LReLU → dense 1 (gain 1). Equalized learning rate everywhere (gain √2
     unless stated). No label output (unconditional).
 
+    open-mmlab/mmgeneration's `PGGANDiscriminator` (its released CelebA-HQ 1024 model) has no
+    3×3 conv after the minibatch stddev: the dense layer takes the 4×4×(nf(1)+1) maps directly
+    (`final_conv=False`).
+
     Args:
         image_shape: (size, size, channels), size a power of two ≥ 8.
         fmap_base, fmap_decay, fmap_max: the width rule (8192, 1.0, 512 in the reference).
         mbstd_group_size: minibatch-stddev group size (4).
+        final_conv: the 3×3 conv at 4×4 after the minibatch stddev (True in the reference).
 
     Example:
 
@@ -38,7 +43,7 @@ class ProGANDiscriminator(Network):
     """
 
     def __init__(self, image_shape=(1024, 1024, 3), fmap_base=8192, fmap_decay=1.0, fmap_max=512, mbstd_group_size=4,
-                 num_classes=0, name="progan_discriminator", **kwargs):
+                 final_conv=True, num_classes=0, name="progan_discriminator", **kwargs):
         image_shape = image_shape_arg(image_shape, "ProGANDiscriminator")
         if num_classes:
             raise ValueError(f"ProGANDiscriminator is unconditional; received num_classes={num_classes}.")
@@ -60,12 +65,13 @@ class ProGANDiscriminator(Network):
             x = LevelOfDetailBlend(log2 - res, name=f"fade_{size}x{size}")([x, y])
         if mbstd_group_size > 1:
             x = MinibatchStdDev(group_size=mbstd_group_size)(x)
-        x = _lrelu(EqualizedConv2D(nf(1), 3, name="4x4_conv")(x))
+        if final_conv:
+            x = _lrelu(EqualizedConv2D(nf(1), 3, name="4x4_conv")(x))
         x = keras.layers.Flatten()(x)
         x = _lrelu(EqualizedDense(nf(0), name="4x4_dense0")(x))
         logits = EqualizedDense(1, gain=1.0, name="4x4_dense1", dtype="float32")(x)
         config = dict(image_shape=image_shape, fmap_base=fmap_base, fmap_decay=fmap_decay, fmap_max=fmap_max,
-                      mbstd_group_size=mbstd_group_size, num_classes=0)
+                      mbstd_group_size=mbstd_group_size, final_conv=final_conv, num_classes=0)
         super().__init__(images, logits, config, name=name, **kwargs)
 
 

@@ -25,15 +25,29 @@ class ProGANGenerator(Network):
     upsampled lower-resolution output by `LevelOfDetailBlend` (the level of detail `lod` is set by
     `ProGAN` each step; 0 = fully grown). Equalized learning rate everywhere (weights N(0, 1)
     scaled by gain/√fan_in at run time, gain √2), widths nf(stage) = min(fmap_base / 2^stage,
-    fmap_max), no output activation. Deviation: upsample-then-conv instead of the reference's
-    fused transposed convolution (`fused_scale`), the same operator up to border handling; no
-    label conditioning.
+    fmap_max), no output activation. Upsample-then-conv stands for the reference's fused
+    transposed convolution (`fused_scale`): the same operator (a 3×3 kernel box-summed to 4×4
+    and transposed with stride 2 equals nearest 2× upsampling then the 3×3 conv, borders
+    included). Deviation: no label conditioning.
+
+    open-mmlab/mmgeneration's `PGGANGenerator` (its released CelebA-HQ 1024 model) differs in
+    two ways, both options here: its pixel norm is `x / (sqrt(mean(x²)) + ε)` with ε 1e-5 on
+    features and 1e-6 on z (`pixel_norm_epsilon=1e-5, latent_norm_epsilon=1e-6,
+    pixel_norm_epsilon_after_sqrt=True`), and the equalized-LR scale of its fused up-convs
+    takes the fan of a torch `ConvTranspose2d` weight, 9·out_channels instead of 9·in_channels
+    (`up_conv_fan="out"`).
 
     Args:
         latent_dim: size of z (the reference uses nf(0) = 512).
         image_shape: (size, size, channels), size a power of two ≥ 8.
         fmap_base, fmap_decay, fmap_max: the width rule (8192, 1.0, 512 in the reference).
         normalize_latents: pixel-normalize z first (True in the reference).
+        pixel_norm_epsilon, latent_norm_epsilon: ε of the feature and latent pixel norms
+            (1e-8 both in the reference).
+        pixel_norm_epsilon_after_sqrt: add ε to the root mean square (mmgeneration) instead of
+            to the mean square.
+        up_conv_fan: `"in"` (the reference) or `"out"` (mmgeneration): the fan that scales the
+            first conv of each resolution's block.
 
     Example:
 
@@ -44,32 +58,44 @@ class ProGANGenerator(Network):
     """
 
     def __init__(self, latent_dim=512, image_shape=(1024, 1024, 3), fmap_base=8192, fmap_decay=1.0, fmap_max=512,
-                 normalize_latents=True, num_classes=0, name="progan_generator", **kwargs):
+                 normalize_latents=True, pixel_norm_epsilon=1e-8, latent_norm_epsilon=1e-8,
+                 pixel_norm_epsilon_after_sqrt=False, up_conv_fan="in", num_classes=0, name="progan_generator",
+                 **kwargs):
         image_shape = image_shape_arg(image_shape, "ProGANGenerator")
         if num_classes:
             raise ValueError(f"ProGANGenerator is unconditional; received num_classes={num_classes}.")
+        if up_conv_fan not in ("in", "out"):
+            raise ValueError(f"`up_conv_fan` must be 'in' or 'out'; received up_conv_fan={up_conv_fan!r}.")
         log2 = resolution_log2(image_shape, "ProGANGenerator")
         nf = feature_maps(fmap_base, fmap_decay, fmap_max)
         channels = image_shape[-1]
+        after_sqrt = pixel_norm_epsilon_after_sqrt
+
+        def lrelu_pn(x):
+            x = keras.layers.LeakyReLU(0.2)(x)
+            return PixelNormalization(pixel_norm_epsilon, epsilon_after_sqrt=after_sqrt)(x)
+
         z = keras.Input((latent_dim,), name="z")
-        x = PixelNormalization(name="latent_norm")(z) if normalize_latents else z
+        x = z
+        if normalize_latents:
+            x = PixelNormalization(latent_norm_epsilon, epsilon_after_sqrt=after_sqrt, name="latent_norm")(z)
         x = EqualizedDense(16 * nf(1), gain=math.sqrt(2) / 4, use_bias=False, name="4x4_dense")(x)
         x = keras.layers.Reshape((4, 4, nf(1)))(x)
-        x = _lrelu_pn(Bias(name="4x4_dense_bias")(x))
-        x = _lrelu_pn(EqualizedConv2D(nf(1), 3, name="4x4_conv")(x))
+        x = lrelu_pn(Bias(name="4x4_dense_bias")(x))
+        x = lrelu_pn(EqualizedConv2D(nf(1), 3, name="4x4_conv")(x))
         images = EqualizedConv2D(channels, 1, gain=1.0, name="to_rgb_4x4")(x)
         for res in range(3, log2 + 1):
             size = 2**res
+            # He gain √2 over the fan mmgeneration uses: √(in/out) rescales 9·in to 9·out.
+            gain = math.sqrt(2) * (math.sqrt(nf(res - 2) / nf(res - 1)) if up_conv_fan == "out" else 1.0)
             x = keras.layers.UpSampling2D(2, interpolation="nearest")(x)
-            x = _lrelu_pn(EqualizedConv2D(nf(res - 1), 3, name=f"{size}x{size}_conv0")(x))
-            x = _lrelu_pn(EqualizedConv2D(nf(res - 1), 3, name=f"{size}x{size}_conv1")(x))
+            x = lrelu_pn(EqualizedConv2D(nf(res - 1), 3, gain=gain, name=f"{size}x{size}_conv0")(x))
+            x = lrelu_pn(EqualizedConv2D(nf(res - 1), 3, name=f"{size}x{size}_conv1")(x))
             new = EqualizedConv2D(channels, 1, gain=1.0, name=f"to_rgb_{size}x{size}")(x)
             images = keras.layers.UpSampling2D(2, interpolation="nearest")(images)
             images = LevelOfDetailBlend(log2 - res, name=f"fade_{size}x{size}")([new, images])
         config = dict(latent_dim=latent_dim, image_shape=image_shape, fmap_base=fmap_base, fmap_decay=fmap_decay,
-                      fmap_max=fmap_max, normalize_latents=normalize_latents, num_classes=0)
+                      fmap_max=fmap_max, normalize_latents=normalize_latents, pixel_norm_epsilon=pixel_norm_epsilon,
+                      latent_norm_epsilon=latent_norm_epsilon, pixel_norm_epsilon_after_sqrt=after_sqrt,
+                      up_conv_fan=up_conv_fan, num_classes=0)
         super().__init__(z, images, config, name=name, **kwargs)
-
-
-def _lrelu_pn(x):
-    return PixelNormalization()(keras.layers.LeakyReLU(0.2)(x))

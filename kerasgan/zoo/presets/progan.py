@@ -1,9 +1,15 @@
 """ProGAN presets."""
 
+from kerasgan.models.progan.openmmlab_weights import DISCRIMINATOR_OPTIONS
+from kerasgan.models.progan.openmmlab_weights import GENERATOR_OPTIONS
+from kerasgan.models.progan.openmmlab_weights import convert_openmmlab_pggan
 from kerasgan.models.progan.progan import ProGAN
+from kerasgan.models.progan.progan_discriminator import ProGANDiscriminator
+from kerasgan.models.progan.progan_generator import ProGANGenerator
 from kerasgan.models.progan.progan_schedule import ProGANSchedule
 from kerasgan.zoo import common
 from kerasgan.zoo.preset import Preset
+from kerasgan.zoo.publisher_weights import PublisherWeights
 
 PAPER = (
     "Karras, Aila, Laine & Lehtinen, Progressive Growing of GANs for Improved Quality, Stability, and Variation, ICLR "
@@ -67,5 +73,58 @@ PRESETS = (
         ),
         metrics_protocol=common.CIFAR10_PROTOCOL,
         status_note=common.CIFAR10_NOT_TRAINED,
+    ),
+    Preset(
+        name="progan_celebahq1024",
+        model_class=ProGAN,
+        config=dict(
+            generator=(
+                ProGANGenerator,
+                dict(latent_dim=512, image_shape=(1024, 1024, 3), fmap_base=8192, fmap_max=512, **GENERATOR_OPTIONS),
+            ),
+            discriminator=(
+                ProGANDiscriminator,
+                dict(image_shape=(1024, 1024, 3), fmap_base=8192, fmap_max=512, **DISCRIMINATOR_OPTIONS),
+            ),
+            seed=0,
+        ),
+        dataset=common.CELEBA_HQ,
+        data_licence=common.CELEBA_HQ_LICENCE,
+        description=(
+            "ProGAN at 1024×1024×3 with the paper's CelebA-HQ network (latent 512, 512 maps up to 64×64 halving to "
+            "16 at 1024×1024), fully grown, with OpenMMLab's released generator, EMA generator and discriminator "
+            "(12M images on 8 GPUs). OpenMMLab's networks differ from the authors' where kerasgan takes options: "
+            "pixel norm x / (√mean x² + ε), ε 1e-5 (1e-6 on z), equalized-LR fan of the up-convs 9·out_channels "
+            "(up_conv_fan='out'), no 3×3 conv after the minibatch stddev (final_conv=False); trained on BGR images, "
+            "converted to take and make RGB. Sampling uses the EMA generator, clipped to [-1, 1]."
+        ),
+        paper=PAPER,
+        reference=REFERENCE + "; weights: open-mmlab/mmgeneration configs/pggan (pggan_celeba-hq_1024_g8_12Mimg.py)",
+        recipe="",
+        fit=dict(
+            batch_size=64,
+            images=12_000_000,
+            optimizer=(
+                "Adam(β=(0, 0.99)), lr 1e-3 rising to 3e-3 at 512 and 1024; WGAN-GP λ 10 + drift 0.0005 on real and "
+                "fake scores; EMA 0.999; 600k images at 4×4, 1.2M per resolution to 512, 12M at 1024, fade-ins of "
+                "600k (OpenMMLab's run; no kerasgan recipe: CelebA-HQ at 1024×1024 is out of this repository's reach)"
+            ),
+        ),
+        metrics_protocol=common.CELEBA_FID_PROTOCOL,
+        publisher_weights=PublisherWeights(
+            publisher="OpenMMLab",
+            url="https://download.openmmlab.com/mmgen/pggan/pggan_celeba-hq_1024_g8_20210408_181911-f1ef51c3.pth",
+            file_name="pggan_celeba-hq_1024_g8_20210408_181911-f1ef51c3.pth",
+            converter=convert_openmmlab_pggan,
+            licence=common.OPENMMLAB_LICENCE,
+            reported_metrics={"ms_ssim": 0.3379, "swd": "8.93, 3.98, 3.07, 2.64 / 4.655"},
+            reported_protocol=common.OPENMMLAB_MS_SSIM_PROTOCOL,
+            page="https://github.com/open-mmlab/mmgeneration/tree/master/configs/pggan",
+            conversion_check=common.conversion_check(
+                "OpenMMLab", "mmgeneration ccd1f56",
+                "generator and EMA generator max |Δ| ≤ 8.9e-6 of the output range (also mid-fade), discriminator "
+                "≤ 1.1e-5",
+            ),
+        ),
     ),
 )
