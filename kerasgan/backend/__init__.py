@@ -14,6 +14,8 @@ It exposes these primitives, all written so the GAN training step above them sta
 - `no_grad()`: a context for forward passes whose gradient is not needed (the generator in the
   discriminator step); only torch records one otherwise.
 - `predict(model, inputs)`: an inference forward pass as numpy (compiled on JAX, eager elsewhere).
+- `snapshot(variables)` / `undo_unless(finite, variables, values)`: keep the values of variables
+  and put them back unless `finite` holds (a training step whose losses are not finite).
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
   when called inside `compute_gradients`, as gradient penalties need.
 """
@@ -23,6 +25,8 @@ import keras
 _NAME = keras.backend.backend()
 
 if _NAME == "tensorflow":
+    from kerasgan.backend.step_undo import snapshot
+    from kerasgan.backend.step_undo import undo_unless
     from kerasgan.backend.tensorflow import apply_gradients
     from kerasgan.backend.tensorflow import compute_gradients
     from kerasgan.backend.tensorflow import fit_guard
@@ -38,6 +42,8 @@ elif _NAME == "jax":
     from kerasgan.backend.jax import no_grad
     from kerasgan.backend.jax import predict
     from kerasgan.backend.jax import train_step
+    from kerasgan.backend.step_undo import snapshot
+    from kerasgan.backend.step_undo import undo_unless
 elif _NAME == "torch":
     from kerasgan.backend.torch import apply_gradients
     from kerasgan.backend.torch import compute_gradients
@@ -45,7 +51,9 @@ elif _NAME == "torch":
     from kerasgan.backend.torch import input_gradient
     from kerasgan.backend.torch import no_grad
     from kerasgan.backend.torch import predict
+    from kerasgan.backend.torch import snapshot
     from kerasgan.backend.torch import train_step
+    from kerasgan.backend.torch import undo_unless
 else:
     raise ImportError(
         "kerasgan supports the Keras backends 'tensorflow', 'jax' and 'torch'; "
@@ -65,5 +73,7 @@ __all__ = [
     "no_grad",
     "name",
     "predict",
+    "snapshot",
     "train_step",
+    "undo_unless",
 ]

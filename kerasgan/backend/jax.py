@@ -96,7 +96,7 @@ def input_gradient(fn, x):
 
 @contextlib.contextmanager
 def fit_guard(model):
-    """Keep the model's variables if `fit` fails before its first step completes.
+    """Keep the model's variables if `fit` fails: before its first step completes, or later.
 
     Keras's JAX trainer detaches every variable's value (`_value = None`) while it threads the
     state through the jitted step and reattaches it after the epoch. An error raised while the
@@ -110,6 +110,9 @@ def fit_guard(model):
     try:
         yield
     except BaseException:
+        # Mid-epoch (a callback raised, or Ctrl-C): Keras holds the newest state, not yet written
+        # back to the variables, whose old values were donated; write it back.
+        model.jax_state_sync()
         for v, value in saved:
             if v._value is None and value is not None and not value.is_deleted():
                 v._value = value

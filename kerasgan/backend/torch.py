@@ -62,3 +62,15 @@ def no_grad():
 def predict(model, inputs):
     with torch.no_grad():
         return ops.convert_to_numpy(model(inputs, training=False))
+
+
+def snapshot(variables):
+    # Keras's torch variables are updated in place: keep copies.
+    return [variable.value.detach().clone() for variable in variables]
+
+
+def undo_unless(finite, variables, values):
+    # Eager: one host check instead of a select per variable (the logs read the losses anyway).
+    if not bool(finite):
+        for variable, value in zip(variables, values, strict=True):
+            variable.assign(value)

@@ -8,8 +8,9 @@ class NonFiniteLossGuard(keras.callbacks.Callback):
 
     `GAN.fit` adds it unless the model was compiled with `check_finite=False`. Unlike
     `keras.callbacks.TerminateOnNaN`, which stops quietly, it raises an error naming the term,
-    the batch and the value, so a diverged run cannot be mistaken for a finished one. The weights
-    are then those of the diverged step: restore the last checkpoint.
+    the batch and the value, so a diverged run cannot be mistaken for a finished one. A `GAN`
+    compiled with `check_finite=True` (the default) has already undone that step: its weights and
+    optimizer state are those from before the bad batch.
 
     Args:
         keys: log names to watch; `None` watches every logged value.
@@ -39,8 +40,9 @@ class NonFiniteLossGuard(keras.callbacks.Callback):
                 continue
             if not math.isfinite(value):
                 raise FloatingPointError(
-                    f"Training diverged: '{key}' is {value} at epoch {self._epoch}, batch {batch}; "
-                    "expected a finite value. Lower the learning rates, check the input scaling "
-                    "([-1, 1] floats), and restore the last checkpoint (the current weights are "
-                    "those of the diverged step)."
+                    f"Training stopped: '{key}' is {value} at epoch {self._epoch}, batch {batch}; "
+                    "expected a finite value. Likely causes, most likely first: NaN or infinite values "
+                    "in that batch of data, data not scaled to [-1, 1], learning rates too high. A GAN "
+                    "compiled with check_finite=True undid the step: its weights and optimizer state "
+                    "are those from before that batch."
                 )

@@ -8,6 +8,7 @@ from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
 from kerasgan.core import preset_folder
 from kerasgan.core.critic_batches import iteration_batch_size
 from kerasgan.core.critic_batches import split_for_critic_steps
+from kerasgan.core.fit_data import check_fit_data
 from kerasgan.core.gan_optimizer import GANOptimizer
 from kerasgan.core.inputs import check_batch
 from kerasgan.core.inputs import network_spec
@@ -84,6 +85,8 @@ class GAN(keras.Model):
     loss_terms = ()
     auxiliary_networks = ()
     requires_input_gradients = False
+    # The range `fit` checks its data against (None: any finite value).
+    data_range = (-1.0, 1.0)
 
     def __init__(
         self,
@@ -294,7 +297,9 @@ class GAN(keras.Model):
                 GPU is present (graph mode on CPU), eager on torch; `True` forces XLA on
                 TensorFlow. On torch models with gradient penalties always run eagerly
                 (`torch.compile` cannot differentiate twice); asking for `jit_compile=True` raises.
-            check_finite: stop `fit` with a clear error when a logged loss is not finite.
+            check_finite: undo any step whose losses are not finite (weights, optimizer state and
+                the model's own state go back to before the step) and stop `fit` with a clear
+                error (`NonFiniteLossGuard`). Costs a copy of the state per step.
             loss, metrics: refused: the adversarial loss is the model's `adversarial_loss` and
                 `fit` logs each loss term.
 
@@ -383,7 +388,10 @@ class GAN(keras.Model):
 
     # ---------------------------------------------------------------- fit
     def fit(self, x=None, y=None, batch_size=None, *args, callbacks=None, **kwargs):
-        """Keras's `fit`; each batch is one GAN iteration (see `iteration_batch_size`)."""
+        """Keras's `fit`; each batch is one GAN iteration (see `iteration_batch_size`). The data
+        are checked on the host first (`kerasgan.core.fit_data`): empty, non-finite, not in
+        [-1, 1], or with labels that do not fit the model, they raise before any step."""
+        check_fit_data(self, x, y)
         self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])
         for needed in self.training_callbacks():
@@ -422,6 +430,8 @@ class GAN(keras.Model):
     def _gan_step(self, data):
         images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
         images, labels = check_batch(self, images, labels)
+        state = self._step_state() if self.check_finite else []
+        before = backend.snapshot(state)
         images = self.begin_step(images)
         batch = StepContext(images=images, labels=labels)
         d_loss, d_terms = 0.0, {}
@@ -436,11 +446,26 @@ class GAN(keras.Model):
         if self.ema_generator is not None:
             self._update_ema()
         self.optimizer.iterations.assign_add(1)
+        if state:
+            self._undo_unless_finite(state, before, [d_loss, g_loss, *d_terms.values(), *g_terms.values(),
+                                                     *aux_terms.values()])
         self.d_loss_tracker.update_state(d_loss)
         self.g_loss_tracker.update_state(g_loss)
         for name, value in {**d_terms, **g_terms, **aux_terms}.items():
             self.term_trackers[name].update_state(value)
         return {m.name: m.result() for m in self.metrics}
+
+    def _step_state(self):
+        """Everything a step changes but the metrics: weights of every network (EMA included),
+        the model's own state, the optimizers' slots and counters."""
+        return [*self.weights, *self.optimizer.variables]
+
+    @staticmethod
+    def _undo_unless_finite(state, before, losses):
+        """Put `state` back to `before` when a loss is not finite: a NaN batch or a diverged step
+        leaves the model as it was, and the metrics (not undone) let `NonFiniteLossGuard` stop."""
+        finite = ops.all(ops.stack([ops.all(ops.isfinite(ops.cast(loss, "float32"))) for loss in losses]))
+        backend.undo_unless(finite, state, before)
 
     def minimize(self, optimizer, variables, loss_fn):
         """One update of `variables` by `optimizer` on `loss_fn() -> (loss, terms)`; returns

@@ -54,6 +54,8 @@ class CESAGAN(GAN):
     ```
     """
 
+    data_range = (0.0, 1.0)  # one-hot tile maps
+
     def __init__(self, generator=None, discriminator=None, latent_dim=32, filters=64, embedding_dim=32,
                  g_learning_rate=1e-4, d_learning_rate=4e-4, condition_capacity=4096, adversarial_loss="hinge",
                  **kwargs):

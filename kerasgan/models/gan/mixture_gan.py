@@ -34,6 +34,8 @@ class MixtureGAN(GAN):
     ```
     """
 
+    data_range = None  # points of the plane, not images
+
     def __init__(self, generator=None, discriminator=None, data_dim=2, latent_dim=2, **kwargs):
         generator = generator or MLPGenerator(latent_dim, data_dim)
         discriminator = discriminator or MLPDiscriminator(data_dim)

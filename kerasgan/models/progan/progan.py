@@ -32,7 +32,8 @@ class ProGAN(GAN):
     `minibatch_dict` changes it per resolution, which one `fit` call cannot); the networks
     always run at full resolution (the reference's "linear" structure; its "recursive" one skips
     inactive blocks, with the same output); no label conditioning; the reference skips updates
-    with non-finite gradients, here training stops with an error instead.
+    with non-finite gradients; here a step with a non-finite loss is undone and training stops with
+    an error (`compile(check_finite=True)`).
 
     Args:
         generator, discriminator: networks; built from the arguments below when omitted.
