@@ -54,6 +54,12 @@ def _run(network, inputs):
     return keras.ops.convert_to_numpy(network(inputs, training=False))
 
 
+def _assert_generators_match(gan, key, inputs):
+    """The converted generator and EMA generator against the publisher's BGR outputs of `key`."""
+    for network, array in ((gan.generator, "g_out"), (gan.ema_generator, "g_ema_out")):
+        assert _relative(_run(network, inputs), _nhwc(_expected(f"{key}/{array}"), bgr=True)) < TOLERANCE
+
+
 # ------------------------------------------------------------------ the networks of each fixture
 def mimicry_sngan():
     g = kerasgan.models.SNGANResNetGenerator(128, (32, 32, 3), 16, upsampling="bilinear", bn_epsilon=1e-5)
@@ -141,9 +147,8 @@ def test_openmmlab_biggan_cifar10_equals_mmgenerations_own():
     gan = openmmlab_biggan_cifar10()
     converted = convert_biggan_cifar10(_fixture(f"{key}.pth"), gan)
     assert converted == ["generator", "ema_generator", "discriminator"]
-    z, labels = _expected(f"{key}/z"), _expected(f"{key}/label").astype("int32")
-    assert _relative(_run(gan.generator, [z, labels]), _nhwc(_expected(f"{key}/g_out"), bgr=True)) < TOLERANCE
-    assert _relative(_run(gan.ema_generator, [z, labels]), _nhwc(_expected(f"{key}/g_ema_out"), bgr=True)) < TOLERANCE
+    labels = _expected(f"{key}/label").astype("int32")
+    _assert_generators_match(gan, key, [_expected(f"{key}/z"), labels])
     logits = _run(gan.discriminator, [_nhwc(_expected(f"{key}/d_in_rand"), bgr=True), labels])
     assert _relative(logits, _expected(f"{key}/d_out_on_rand")) < TOLERANCE
 
@@ -154,9 +159,8 @@ def test_openmmlab_biggan_imagenet128_equals_mmgenerations_own():
     gan = biggan_imagenet128()
     converted = convert_biggan_imagenet(_fixture(f"{key}.pth"), gan)
     assert converted == ["generator", "ema_generator", "discriminator"]
-    z, labels = _expected(f"{key}/z"), _expected(f"{key}/label").astype("int32")
-    assert _relative(_run(gan.generator, [z, labels]), _nhwc(_expected(f"{key}/g_out"), bgr=True)) < TOLERANCE
-    assert _relative(_run(gan.ema_generator, [z, labels]), _nhwc(_expected(f"{key}/g_ema_out"), bgr=True)) < TOLERANCE
+    labels = _expected(f"{key}/label").astype("int32")
+    _assert_generators_match(gan, key, [_expected(f"{key}/z"), labels])
     # The discriminator keeps BigGAN-PyTorch's out-of-place ReLU (OpenMMLab's config rectifies in place).
     logits = _run(gan.discriminator, [_nhwc(_expected(f"{key}/g_ema_out")), labels])
     assert _relative(logits, _expected(f"{key}/d_out_on_g_ema_out_noinplace")) < TOLERANCE
@@ -189,8 +193,7 @@ def test_openmmlab_pggan_celebahq_equals_mmgenerations_own():
     assert convert_openmmlab_pggan(_fixture(f"{key}.pth"), gan) == ["generator", "ema_generator", "discriminator"]
     assert float(gan.lod) == 0.0 and int(gan.images_seen) == 17_400_000  # the checkpoint's growing state
     z, real = _expected(f"{key}/z"), _nhwc(_expected(f"{key}/d_in_rand"), bgr=True)
-    assert _relative(_run(gan.generator, z), _nhwc(_expected(f"{key}/g_out"), bgr=True)) < TOLERANCE
-    assert _relative(_run(gan.ema_generator, z), _nhwc(_expected(f"{key}/g_ema_out"), bgr=True)) < TOLERANCE
+    _assert_generators_match(gan, key, z)
     assert _relative(_run(gan.discriminator, real), _expected(f"{key}/d_out_on_rand")) < TOLERANCE
     gan.grow_to(0.7)
     faded = _nhwc(_expected(f"{key}/g_ema_out_tw0p3"), bgr=True)

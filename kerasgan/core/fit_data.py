@@ -2,8 +2,9 @@
 
 What NumPy sees cheaply: no images, a non-float dtype, NaN or infinite values, values outside
 the model's `data_range` ([-1, 1] for images: pixels in [0, 255] or images in [0, 1] are named
-as such), labels missing, of the wrong
-dtype or out of range for a conditional model, and labels given to an unconditional one. Arrays
+as such), labels missing, of the wrong dtype or out of range for a conditional model, and labels
+given to an unconditional one; the dtype and label errors are those of the step's own checks
+(`kerasgan.core.inputs`). Arrays
 are checked whole; streams (a tf.data `Dataset`, a `keras.utils.PyDataset`, a torch `DataLoader`)
 by their first batch, which they give again when `fit` iterates; Python generators are not
 peeked. Pure NumPy, so every backend gives the same error. A bad batch later in a stream is caught
@@ -15,6 +16,9 @@ import math
 import keras
 import numpy as np
 
+from kerasgan.core.inputs import class_labels_error
+from kerasgan.core.inputs import labels_missing_error
+from kerasgan.core.inputs import non_float_images_error
 from kerasgan.utils.checks import to_numpy
 
 # Slack on the [-1, 1] range (resampling overshoot, rounding).
@@ -35,8 +39,9 @@ def check_fit_data(model, x, y=None):
         raise ValueError(f"{type(model).__name__}.fit received a {type(x).__name__} that yields no batches.")
     if batch is None or isinstance(batch, dict):
         return
-    images, labels = (batch[0], batch[1] if len(batch) > 1 else None) if isinstance(batch, (tuple, list)) else (
-        batch, None)
+    images, labels = batch, None
+    if isinstance(batch, (tuple, list)):
+        images, labels = batch[0], (batch[1] if len(batch) > 1 else None)
     if _is_array(images):
         _check(model, images, labels, "the first batch's images", "the first batch's labels")
 
@@ -74,10 +79,7 @@ def _check(model, images, labels, where, labels_where):
     if x.ndim == 0 or x.shape[0] == 0:
         raise ValueError(f"{name}.fit received no images: {where} has shape {x.shape}.")
     if not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(
-            f"{name} expects floating-point images scaled to [-1, 1]; received dtype {x.dtype} ({where}). "
-            "Convert first, e.g. `kerasgan.data.scale_images(x)` (uint8 [0, 255] -> float32 [-1, 1])."
-        )
+        raise non_float_images_error(model, x.dtype, f" ({where})")
     lo, hi = float(np.min(x)), float(np.max(x))
     if not (math.isfinite(lo) and math.isfinite(hi)):
         bad = np.flatnonzero(~np.isfinite(x.reshape(x.shape[0], -1)).all(axis=1))
@@ -114,16 +116,10 @@ def _check_labels(model, labels, where):
     name = type(model).__name__
     if model.num_classes:
         if labels is None:
-            raise ValueError(
-                f"{name} is class-conditional ({model.num_classes} classes): each batch must be a tuple "
-                "(images, labels) with integer labels of shape (batch,), e.g. `fit(x, y)`; received images only."
-            )
+            raise labels_missing_error(model)
         y = _numpy(labels)
         if not np.issubdtype(y.dtype, np.integer) or not (y.ndim == 1 or (y.ndim == 2 and y.shape[1] == 1)):
-            raise ValueError(
-                f"Class labels must be integer ids of shape (batch,) or (batch, 1); received dtype {y.dtype} "
-                f"and shape {y.shape} ({where}; one-hot labels: use argmax first)."
-            )
+            raise class_labels_error(y.dtype, y.shape, f" ({where})")
         if y.size and (int(y.min()) < 0 or int(y.max()) >= model.num_classes):
             outside = int(np.count_nonzero((y < 0) | (y >= model.num_classes)))
             raise ValueError(
@@ -132,11 +128,7 @@ def _check_labels(model, labels, where):
             )
     elif model.condition_dim:
         if labels is None:
-            raise ValueError(
-                f"{name} is conditioned on {model.condition_dim}-dimensional vectors: each batch must be a tuple "
-                f"(images, conditions) with float conditions of shape (batch, {model.condition_dim}), e.g. "
-                "`fit(x, y)`; received images only."
-            )
+            raise labels_missing_error(model)
         c = _numpy(labels)
         if np.issubdtype(c.dtype, np.floating) and not np.isfinite(c).all():
             raise ValueError(f"{name}.fit: {where} (condition vectors) hold NaN or infinite values.")

@@ -58,11 +58,7 @@ def check_batch(model, images, labels):
         )
     dtype = keras.backend.standardize_dtype(images.dtype)
     if "float" not in dtype:
-        raise TypeError(
-            f"{type(model).__name__} expects floating-point images scaled to [-1, 1]; received "
-            f"dtype {dtype}. Convert first, e.g. `kerasgan.data.scale_images(x)` "
-            "(uint8 [0, 255] -> float32 [-1, 1])."
-        )
+        raise non_float_images_error(model, dtype)
     shape = tuple(images.shape)
     if len(shape) != len(expected) + 1 or tuple(shape[1:]) != expected:
         raise ValueError(
@@ -78,18 +74,11 @@ def check_batch(model, images, labels):
         return images, _check_conditions(model, labels)
     if model.num_classes:
         if labels is None:
-            raise ValueError(
-                f"{type(model).__name__} is class-conditional ({model.num_classes} classes): each "
-                "batch must be a tuple (images, labels) with integer labels of shape (batch,); "
-                "received images only."
-            )
+            raise labels_missing_error(model)
         ldtype = keras.backend.standardize_dtype(labels.dtype)
         lshape = tuple(labels.shape)
         if "int" not in ldtype or not (len(lshape) == 1 or (len(lshape) == 2 and lshape[1] == 1)):
-            raise ValueError(
-                "Class labels must be integer ids of shape (batch,) or (batch, 1); received dtype "
-                f"{ldtype} and shape {lshape} (one-hot labels: use argmax first)."
-            )
+            raise class_labels_error(ldtype, lshape)
         labels = keras.ops.reshape(keras.ops.cast(labels, "int32"), (-1,))
     else:
         labels = None
@@ -99,11 +88,7 @@ def check_batch(model, images, labels):
 def _check_conditions(model, conditions):
     expected = f"(batch, {model.condition_dim})"
     if conditions is None:
-        raise ValueError(
-            f"{type(model).__name__} is conditioned on {model.condition_dim}-dimensional vectors: each "
-            f"batch must be a tuple (images, conditions) with float conditions of shape {expected}; "
-            "received images only."
-        )
+        raise labels_missing_error(model)
     dtype = keras.backend.standardize_dtype(conditions.dtype)
     shape = tuple(conditions.shape)
     if "float" not in dtype or len(shape) != 2 or shape[1] != model.condition_dim:
@@ -112,3 +97,31 @@ def _check_conditions(model, conditions):
             f"dtype {dtype} and shape {shape}."
         )
     return conditions
+
+
+# The errors shared with the host-side checks of `fit` (kerasgan.core.fit_data).
+def non_float_images_error(model, dtype, where=""):
+    return TypeError(
+        f"{type(model).__name__} expects floating-point images scaled to [-1, 1]; received dtype {dtype}{where}. "
+        "Convert first, e.g. `kerasgan.data.scale_images(x)` (uint8 [0, 255] -> float32 [-1, 1])."
+    )
+
+
+def labels_missing_error(model):
+    if model.condition_dim:
+        return ValueError(
+            f"{type(model).__name__} is conditioned on {model.condition_dim}-dimensional vectors: each batch must be "
+            f"a tuple (images, conditions) with float conditions of shape (batch, {model.condition_dim}), e.g. "
+            "`fit(x, y)`; received images only."
+        )
+    return ValueError(
+        f"{type(model).__name__} is class-conditional ({model.num_classes} classes): each batch must be a tuple "
+        "(images, labels) with integer labels of shape (batch,), e.g. `fit(x, y)`; received images only."
+    )
+
+
+def class_labels_error(dtype, shape, where=""):
+    return ValueError(
+        f"Class labels must be integer ids of shape (batch,) or (batch, 1); received dtype {dtype} and shape "
+        f"{shape}{where} (one-hot labels: use argmax first)."
+    )

@@ -37,6 +37,9 @@ def convert_openmmlab_pggan(checkpoint, gan):
     source = "the OpenMMLab PGGAN checkpoint"
     require_options(gan.generator, GENERATOR_OPTIONS, source)
     require_options(gan.discriminator, DISCRIMINATOR_OPTIONS, source)
+    missing = [key for key in _GROWTH if key not in state]
+    if missing:
+        raise ValueError(f"{source} has no {missing}: not a ProgressiveGrowingGAN checkpoint.")
     converted = []
     for prefix, network in (("generator.", gan.generator), ("generator_ema.", gan.ema_generator)):
         if network is not None:
@@ -44,16 +47,13 @@ def convert_openmmlab_pggan(checkpoint, gan):
             converted.append("ema_generator" if prefix == "generator_ema." else "generator")
     _discriminator(TorchStateDict(state, source, "discriminator."), gan.discriminator, source)
     converted.append("discriminator")
-    missing = [key for key in _GROWTH if key not in state]
-    if missing:
-        raise ValueError(f"{source} has no {missing}: not a ProgressiveGrowingGAN checkpoint.")
     scale = int(np.asarray(state["_curr_scale_int"]))
     weight = float(np.asarray(state["_curr_transition_weight"]))
     size = gan.image_shape[0]
     if scale < 4 or scale > size or size % scale:
         raise ValueError(f"{source} was growing at {scale}×{scale}, not a stage of the {size}×{size} model.")
-    gan.grow_to(math.log2(size / scale) + (1.0 - weight), images_seen=int(float(np.asarray(state["shown_nkimg"]))
-                                                                                * 1000))
+    images_seen = int(float(np.asarray(state["shown_nkimg"])) * 1000)
+    gan.grow_to(math.log2(size / scale) + (1.0 - weight), images_seen=images_seen)
     return converted
 
 
@@ -74,7 +74,7 @@ def _generator(sd, g, source):
     kernel, _ = nchw_features_to_nhwc(weight.T, None, maps, 4)
     set_weights(dense, [kernel], source)
     set_weights(layer("4x4_dense_bias"), [sd.take("noise2feat.bias", (1, maps, 1, 1)).reshape(-1)], source)
-    _set(layer("4x4_conv"), _conv, sd, "conv_blocks.0.conv", source)
+    _set(layer("4x4_conv"), sd, "conv_blocks.0.conv", source)
     log2 = int(math.log2(g.image_shape[0]))
     for res in range(3, log2 + 1):
         size = 2**res
@@ -82,7 +82,7 @@ def _generator(sd, g, source):
         weight, bias = _eq(sd, f"conv_blocks.{2 * res - 5}.conv")
         # A transposed conv's kernel is the mirror image of the conv it equals after upsampling.
         set_weights(up, [np.ascontiguousarray(weight[:, :, ::-1, ::-1].transpose(2, 3, 0, 1)), bias], source)
-        _set(layer(f"{size}x{size}_conv1"), _conv, sd, f"conv_blocks.{2 * res - 4}.conv", source)
+        _set(layer(f"{size}x{size}_conv1"), sd, f"conv_blocks.{2 * res - 4}.conv", source)
     for res in range(2, log2 + 1):
         size = 2**res
         weight, bias = _eq(sd, f"torgb_layers.{res - 2}.conv")
@@ -91,9 +91,10 @@ def _generator(sd, g, source):
     sd.finish()
 
 
-def _set(keras_layer, to_kernel, sd, key, source):
+def _set(keras_layer, sd, key, source):
+    """An equalized-LR Conv2d's stored weight and bias into an `EqualizedConv2D`."""
     weight, bias = _eq(sd, key)
-    set_weights(keras_layer, [np.ascontiguousarray(to_kernel(weight)), bias], source)
+    set_weights(keras_layer, [np.ascontiguousarray(_conv(weight)), bias], source)
 
 
 def _discriminator(sd, d, source):
@@ -105,7 +106,7 @@ def _discriminator(sd, d, source):
         set_weights(layer(f"from_rgb_{size}x{size}"), [np.ascontiguousarray(_conv(weight)[:, :, ::-1]), bias], source)
     for res in range(log2, 2, -1):
         size = 2**res
-        _set(layer(f"{size}x{size}_conv0"), _conv, sd, f"conv_blocks.{2 * res - 5}.conv", source)
+        _set(layer(f"{size}x{size}_conv0"), sd, f"conv_blocks.{2 * res - 5}.conv", source)
         weight, bias = _eq(sd, f"conv_blocks.{2 * res - 4}.conv")
         set_weights(layer(f"{size}x{size}_conv1_down"), [np.ascontiguousarray(_conv(weight))], source)
         set_weights(layer(f"{size}x{size}_conv1_down_bias"), [bias], source)
@@ -113,10 +114,8 @@ def _discriminator(sd, d, source):
     dense0 = layer("4x4_dense0")
     units, features = dense0.kernel.shape[1], dense0.kernel.shape[0]
     maps = features // 16
-    weight, bias = _eq(sd, "decision.linear0")
-    if weight.shape != (units, features):
-        raise ValueError(f"{source}: 'decision.linear0.weight_orig' has shape {weight.shape}, the kerasgan network "
-                         f"expects {(units, features)} (another width or configuration).")
+    weight = sd.take("decision.linear0.weight_orig", (units, features))
+    bias = sd.take("decision.linear0.bias")
     # torch flattens (C, 4, 4); the channels-last Flatten gives (4, 4, C).
     kernel = weight.reshape(units, maps, 4, 4).transpose(2, 3, 1, 0).reshape(features, units)
     set_weights(dense0, [np.ascontiguousarray(kernel), bias], source)
