@@ -1,5 +1,6 @@
 """kerasgan: a Keras 3 multi-backend GAN model zoo (TensorFlow, JAX, PyTorch)."""
 
+from kerasgan import augment
 from kerasgan import backend
 from kerasgan import callbacks
 from kerasgan import data
@@ -16,6 +17,6 @@ from kerasgan.core.step_context import StepContext
 from kerasgan.version import __version__
 
 __all__ = [
-    "GAN", "GANOptimizer", "StepContext", "__version__", "backend", "callbacks", "data", "layers", "levels",
+    "GAN", "GANOptimizer", "StepContext", "__version__", "augment", "backend", "callbacks", "data", "layers", "levels",
     "losses", "metrics", "models", "utils", "zoo",
 ]

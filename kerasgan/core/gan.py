@@ -4,6 +4,7 @@ from keras import ops
 
 from kerasgan import backend
 from kerasgan import losses as gan_losses
+from kerasgan.augment.diff_augment import DiffAugment
 from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
 from kerasgan.core import preset_folder
 from kerasgan.core.critic_batches import iteration_batch_size
@@ -15,6 +16,7 @@ from kerasgan.core.inputs import network_spec
 from kerasgan.core.step_context import StepContext
 from kerasgan.utils.images import save_image_grid
 from kerasgan.utils.images import save_scatter
+from kerasgan.utils.seeding import seeded_init
 
 LATENT_DISTRIBUTIONS = ("normal", "uniform")
 
@@ -65,7 +67,17 @@ class GAN(keras.Model):
             generated images the discriminator's adversarial output sees (Sønderby et al., 2017):
             a float, or a `keras.optimizers.schedules.LearningRateSchedule` of the generator
             step (e.g. `PiecewiseConstantDecay` for IVGAN's schedule).
-        seed: seed of the model's `SeedGenerator` (latents, labels, penalty noise).
+        augment: differentiable augmentation of every real and generated image the
+            discriminator's adversarial output sees in the D and G updates (`discriminator_input`):
+            a DiffAugment policy string such as `"color,translation,cutout"` (seeded from `seed`)
+            or a `kerasgan.augment.DiffAugment` (e.g. with ADA's `adaptive=True`).
+        seed: seed of the model's `SeedGenerator` (latents, labels, penalty noise, DiffAugment)
+            and of the initial weights of the networks a model class builds itself (`DCGAN(...,
+            seed=0)` gives the same weights in every process; the constructors of every subclass
+            run under `kerasgan.utils.seeding.seeded_construction(seed)`). With it, training on
+            one backend repeats exactly; different backends draw different numbers. Networks
+            built outside and passed in are initialized when built: call
+            `keras.utils.set_random_seed` before building them.
 
     Example:
 
@@ -88,6 +100,13 @@ class GAN(keras.Model):
     # The range `fit` checks its data against (None: any finite value).
     data_range = (-1.0, 1.0)
 
+    def __init_subclass__(cls, **kwargs):
+        # Every subclass constructor runs under `seeded_construction(seed)` (see `seed`).
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = seeded_init(cls.__dict__["__init__"])
+
+    @seeded_init
     def __init__(
         self,
         generator,
@@ -99,6 +118,7 @@ class GAN(keras.Model):
         ema_decay=None,
         ema_start=0,
         instance_noise=None,
+        augment=None,
         seed=None,
         **kwargs,
     ):
@@ -130,6 +150,7 @@ class GAN(keras.Model):
         self.ema_start = int(ema_start)
         self.seed = seed
         self.instance_noise = _instance_noise_arg(instance_noise)
+        self.augment = _augment_arg(augment, seed)
         spec = network_spec(generator, discriminator)
         self.latent_dim = spec.latent_dim
         self.num_classes = spec.num_classes
@@ -235,6 +256,15 @@ class GAN(keras.Model):
         images = ops.convert_to_tensor(images)
         noise = keras.random.normal(ops.shape(images), seed=self.seed_generator, dtype=images.dtype)
         return images + ops.cast(self.instance_noise_stddev(), images.dtype) * noise
+
+    def discriminator_input(self, images):
+        """What the discriminator's adversarial output sees of real or generated `images` in the
+        training step: the `augment` augmentation (fresh for each call), then instance noise.
+        Penalties and auxiliary heads (a gradient penalty's interpolates, IVGAN's block head) see
+        the images as they are."""
+        if self.augment is not None:
+            images = self.augment(images)
+        return self.add_instance_noise(images)
 
     # ----------------------------------------------------------- networks
     @property
@@ -390,7 +420,13 @@ class GAN(keras.Model):
     def fit(self, x=None, y=None, batch_size=None, *args, callbacks=None, **kwargs):
         """Keras's `fit`; each batch is one GAN iteration (see `iteration_batch_size`). The data
         are checked on the host first (`kerasgan.core.fit_data`): empty, non-finite, not in
-        [-1, 1], or with labels that do not fit the model, they raise before any step."""
+        [-1, 1], or with labels that do not fit the model, they raise before any step. A
+        `kerasgan.data.ShuffledBatches` (image folders, arrays) orders its batches itself, the same
+        in a resumed run: `fit` does not reshuffle them unless given `shuffle=True`."""
+        from kerasgan.data.shuffled_batches import ShuffledBatches
+
+        if isinstance(x, ShuffledBatches):
+            kwargs.setdefault("shuffle", False)
         check_fit_data(self, x, y)
         self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])
@@ -481,8 +517,10 @@ class GAN(keras.Model):
         def loss_fn():
             with backend.no_grad():
                 fake = ops.stop_gradient(self.generate_images(step.z, step.fake_labels, training=True))
-            real_logits = self.discriminate(self.add_instance_noise(step.real), step.real_labels, training=True)
-            fake_logits = self.discriminate(self.add_instance_noise(fake), step.fake_labels, training=True)
+            real_logits = self.discriminate(self.discriminator_input(step.real), step.real_labels, training=True)
+            fake_logits = self.discriminate(self.discriminator_input(fake), step.fake_labels, training=True)
+            if self.augment is not None:
+                self.augment.observe(real_logits)
             loss = self.discriminator_loss(real_logits, fake_logits)
             terms = self.discriminator_terms(step.replace(fake=fake, real_logits=real_logits, fake_logits=fake_logits))
             for value in terms.values():
@@ -496,7 +534,7 @@ class GAN(keras.Model):
 
         def loss_fn():
             fake = self.generate_images(step.z, step.fake_labels, training=True)
-            fake_logits = self.discriminate(self.add_instance_noise(fake), step.fake_labels, training=True)
+            fake_logits = self.discriminate(self.discriminator_input(fake), step.fake_labels, training=True)
             loss = self.generator_loss(fake_logits)
             terms = self.generator_terms(step.replace(fake=fake, fake_logits=fake_logits))
             for value in terms.values():
@@ -667,6 +705,7 @@ class GAN(keras.Model):
             "ema_decay": self.ema_decay,
             "ema_start": self.ema_start,
             **({} if self.instance_noise is None else {"instance_noise": _serialize_noise(self.instance_noise)}),
+            **({} if self.augment is None else {"augment": keras.saving.serialize_keras_object(self.augment)}),
             "seed": self.seed,
             **{name: keras.saving.serialize_keras_object(getattr(self, name)) for name in self.auxiliary_networks},
         }
@@ -676,6 +715,8 @@ class GAN(keras.Model):
         config = dict(config)
         for key in ("generator", "discriminator", *cls.auxiliary_networks):
             config[key] = keras.saving.deserialize_keras_object(config[key], custom_objects=custom_objects)
+        if isinstance(config.get("augment"), dict):
+            config["augment"] = keras.saving.deserialize_keras_object(config["augment"], custom_objects=custom_objects)
         return cls(**config)
 
 
@@ -691,6 +732,17 @@ def _instance_noise_arg(value):
     raise ValueError(
         "`instance_noise` must be None, a standard deviation >= 0 or a "
         f"keras.optimizers.schedules.LearningRateSchedule of the generator step; received {value!r}."
+    )
+
+
+def _augment_arg(value, seed):
+    if value is None or isinstance(value, DiffAugment):
+        return value
+    if isinstance(value, str):
+        return DiffAugment(value, seed=seed)
+    raise ValueError(
+        "`augment` must be None, a DiffAugment policy such as 'color,translation,cutout' or a "
+        f"kerasgan.augment.DiffAugment; received {value!r}."
     )
 
 
