@@ -1,3 +1,3 @@
-from kerasgan.cli import main
+from kerasgan.cli import console_main
 
-main()
+console_main()

@@ -6,7 +6,7 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-if [ ! -x .venv/bin/ruff ] || ! .venv/bin/python -c "import keras, tensorflow, jax, torch, pytest, PIL, onnxruntime, tf2onnx, onnxscript, tensorflow_datasets, kerasgan" >/dev/null 2>&1; then
+if [ ! -x .venv/bin/ruff ] || ! .venv/bin/python -c "import keras, tensorflow, jax, torch, pytest, PIL, onnxruntime, tf2onnx, onnxscript, tensorflow_datasets, tensorboard, kerasgan" >/dev/null 2>&1; then
   .venv/bin/python -m pip install -q -r .ci/requirements.txt
   .venv/bin/python -m pip install -q --no-deps -e .
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: train DCGAN on the embedded MNIST subset; writes runs/dcgan_samples.png.
+# The main job: train DCGAN on the embedded MNIST subset; writes runs/dcgan/ (samples.png, model/, ...).
 # Usage: scripts/train_demo.sh [kerasgan train options]   (KERAS_BACKEND picks the backend)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,17 +11,13 @@ from kerasgan.data import load_mnist_test
 
 def test_train_then_eval(tmp_path, capsys):
     out = tmp_path / "run"
-    cli.main(["train", "--model", "dcgan", "--epochs", "1", "--limit", "128", "--batch-size", "64", "--out", str(out)])
-    assert (out / "dcgan.weights.h5").exists() and (out / "dcgan_samples.png").exists()
-    log = json.loads((out / "dcgan_log.json").read_text())
-    assert log["images"] == 128 and np.isfinite(log["history"]["d_loss"][0])
+    cli.main(["train", "--model", "dcgan", "--epochs", "1", "--limit", "128", "--batch-size", "64", "--out", str(out),
+              "--verbose", "0", "--eval-every", "1", "--eval-samples", "128"])
+    assert (out / "model" / "model.weights.h5").exists() and (out / "samples.png").exists()
+    log = json.loads((out / "log.json").read_text())["epochs"]
+    assert len(log) == 1 and np.isfinite(log[0]["d_loss"]) and log[0]["fid"] > 0  # --eval-every 1
 
-    # `train` writes weights; build the same model, load them and save a .keras for `eval`.
-    gan = cli.build_model("dcgan", (28, 28, 1), seed=0)
-    gan.compile()
-    gan.load_weights(out / "dcgan.weights.h5")
-    model_path = tmp_path / "dcgan.keras"
-    gan.save(model_path)
+    model_path = out  # `eval` takes the train folder (its final model)
     stats = tmp_path / "mnist_stats.npz"
     capsys.readouterr()
     args = ["eval", str(model_path), "--metrics", "fid", "--num-samples", "200", "--reference-stats", str(stats)]
@@ -36,7 +32,7 @@ def test_train_then_eval(tmp_path, capsys):
 def test_eval_missing_model(tmp_path):
     with pytest.raises(
         FileNotFoundError,
-        match=r"takes a saved model \(.keras\), a preset name .* or a preset folder; received .*nope.keras",
+        match=r"takes a kerasgan train output folder, a preset name .* or a saved model \(.keras\); received .*nope",
     ):
         cli.main(["eval", str(tmp_path / "nope.keras")])
 

@@ -43,6 +43,8 @@ def atomic_write(path, suffix=""):
     os.remove(tmp)
     try:
         yield tmp
+        with open(tmp, "rb") as f:  # on disk before the rename, so a power cut cannot leave it empty
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
