@@ -11,9 +11,17 @@ from kerasgan.data import load_mnist_test
 
 def test_train_then_eval(tmp_path, capsys):
     out = tmp_path / "run"
-    cli.main(["train", "--model", "dcgan", "--epochs", "1", "--limit", "128", "--batch-size", "64", "--out", str(out),
-              "--verbose", "0", "--eval-every", "1", "--eval-samples", "128"])
+    # Fine-tune a preset (its architecture, recipe batch size and weights) with DiffAugment added.
+    cli.main(["train", "--preset", "dcgan_mnist", "--init-weights", "--diffaugment", "--epochs", "1", "--limit", "128",
+              "--out", str(out), "--verbose", "0", "--eval-every", "1", "--eval-samples", "128"])
     assert (out / "model" / "model.weights.h5").exists() and (out / "samples.png").exists()
+    from kerasgan import zoo
+
+    tuned, preset = zoo.load(str(out / "model")), zoo.load("dcgan_mnist")
+    assert tuned.augment.policy == "color,translation,cutout"
+    drift = max(float(np.abs(a - b).max()) for a, b in zip(tuned.generator.get_weights(),
+                                                             preset.generator.get_weights(), strict=True))
+    assert 0 < drift < 0.05  # started from the preset's weights, then trained
     log = json.loads((out / "log.json").read_text())["epochs"]
     assert len(log) == 1 and np.isfinite(log[0]["d_loss"]) and log[0]["fid"] > 0  # --eval-every 1
 

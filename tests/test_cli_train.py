@@ -96,6 +96,18 @@ def test_flat_folder_train_sample_export(tmp_path, capsys):
     assert any(name.startswith("events") for _, _, files in os.walk(out / "tensorboard") for name in files)
     with pytest.raises(FileExistsError, match=r"already holds a training run .*pass --resume"):
         cli.main(_train_args(data, out, "--model", "dcgan"))
+    resume = ["train", "--out", str(out), "--resume", "--verbose", "0"]
+    with pytest.raises(ValueError, match=r"these cannot change: --model, --seed \(only --epochs"):
+        cli.main([*resume, "--seed", "4", "--model", "wgangp"])
+    with pytest.raises(ValueError, match=r"trained for 2 epochs already; received --epochs 1"):
+        cli.main([*resume, "--epochs", "1"])
+    os.rename(data / "000.png", data / "renamed.png")
+    with pytest.raises(ValueError, match=r"--resume needs the data of the run: .* now holds .*'files_sha256'"):
+        cli.main([*resume, "--epochs", "3"])
+    os.rename(data / "renamed.png", data / "000.png")
+    capsys.readouterr()
+    assert cli.console_main(resume) == 0  # the executable's exit status on success
+    assert "has completed its 2 epochs" in capsys.readouterr().out
 
     cli.main(["sample", str(out), "--num", "6", "--out", str(tmp_path / "s.npz"), "--seed", "1"])
     with np.load(tmp_path / "s.npz") as f:

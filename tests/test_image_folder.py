@@ -323,6 +323,37 @@ def test_a_bad_image_in_a_later_batch_is_named_before_a_step_sees_it():
         data[1]
     gan = DCGAN(image_shape=(8, 8, 1), latent_dim=4, base_filters=4, seed=0)
     gan.compile()
-    with pytest.raises(Exception, match=r"image 13 \(in batch 1\) holds values"):
+    x[13, 2, 2, 0] = np.nan
+    # TensorFlow's data pipeline re-raises the loader's error as its own type, with the message.
+    with pytest.raises(Exception, match=r"image 13 \(in batch 1\) holds NaN or infinite values"):
         gan.fit(data, epochs=1, verbose=0)
+    assert int(gan.g_optimizer.iterations.numpy()) <= 1  # batch 0 may have trained; batch 1 never did
     assert all(np.isfinite(w).all() for w in gan.get_weights())
+
+
+def test_fit_from_initial_epoch_serves_that_epochs_order():
+    from kerasgan.models import DCGAN
+
+    x = np.random.default_rng(1).uniform(-1, 1, (16, 8, 8, 1)).astype("float32")
+    data = ArrayBatches(x, batch_size=8, seed=3)
+    gan = DCGAN(image_shape=(8, 8, 1), latent_dim=4, base_filters=4, seed=0)
+    gan.compile()
+    gan.fit(data, epochs=3, initial_epoch=2, verbose=0)
+    assert data.epoch == 3 and int(gan.g_optimizer.iterations.numpy()) == 2
+
+
+def test_sixteen_bit_images_are_rescaled_and_limit_draws_from_every_class(tmp_path):
+    ramp = (np.arange(64, dtype="uint16").reshape(8, 8) * 1000).astype("uint16")
+    Image.fromarray(ramp).save(tmp_path / "deep.png")  # uint16 -> mode I;16
+    with Image.open(tmp_path / "deep.png") as check:
+        assert check.mode.startswith("I;16")
+    images = ImageFolder(tmp_path, 8, batch_size=1, shuffle=False)[0][0]
+    expected = np.round(ramp * (255.0 / 65535.0)) / 127.5 - 1.0
+    np.testing.assert_allclose(images[0, ..., 0], expected, atol=1e-6)
+
+    classes = tmp_path / "classes"
+    for label in range(3):
+        _gray_folder(str(classes / f"c{label}"), 6)
+    subset = ImageFolder(classes, 8, batch_size=6, limit=6)
+    assert subset.num_images == 6 and len(set(subset.labels.tolist())) == 3
+    assert subset.files == ImageFolder(classes, 8, batch_size=6, limit=6).files  # the same subset every time

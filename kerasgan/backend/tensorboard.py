@@ -2,17 +2,26 @@
 has no other writer); imported only when asked for."""
 
 
+import importlib.util
+
+
+def require_tensorboard():
+    """Raise a clear ImportError unless TensorFlow and TensorBoard are installed (checked without
+    importing them)."""
+    missing = [name for name in ("tensorflow", "tensorboard") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ImportError(
+            "TensorBoard logs are written by tf.summary, on any Keras backend: they need the tensorflow and "
+            f"tensorboard packages (pip install tensorflow-cpu tensorboard); missing: {', '.join(missing)}."
+        )
+
+
 def image_writer(log_dir):
     """A function `write(name, pixels, step)` adding uint8 `pixels` (H, W, 3) to `log_dir` as an
     image summary; a clear ImportError without TensorFlow or TensorBoard."""
-    try:
-        import tensorboard  # noqa: F401
-        import tensorflow as tf
-    except ImportError:
-        raise ImportError(
-            "TensorBoard logs are written by tf.summary, on any Keras backend: they need the tensorflow and "
-            "tensorboard packages (pip install tensorflow-cpu tensorboard)."
-        ) from None
+    require_tensorboard()
+    import tensorflow as tf
+
     writer = tf.summary.create_file_writer(log_dir)
 
     def write(name, pixels, step):

@@ -154,10 +154,11 @@ def main(argv=None):
 
 
 def console_main(argv=None):
-    """The `kerasgan` executable: `main`, with a user's mistake (a bad option, missing data) shown
-    as one line instead of a traceback (KERASGAN_TRACEBACK=1 shows it)."""
+    """The `kerasgan` executable: `main`, returning the exit status 0, with a user's mistake (a bad
+    option, missing data) shown as one line instead of a traceback (KERASGAN_TRACEBACK=1 shows it)."""
     try:
-        return main(argv)
+        main(argv)
+        return 0
     except (ValueError, TypeError, FileNotFoundError, FileExistsError, ImportError) as error:
         if os.environ.get("KERASGAN_TRACEBACK") == "1":
             raise

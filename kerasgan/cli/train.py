@@ -2,12 +2,15 @@
 embedded MNIST; checkpoints it resumes from, sample grids, logs, TensorBoard, evaluation."""
 
 import argparse
+import hashlib
 import json
 import math
 import os
+import shutil
 import sys
 import time
 
+from kerasgan.backend.tensorboard import require_tensorboard
 from kerasgan.cli.models import CONDITIONAL
 from kerasgan.cli.models import DEFAULT_FILTERS
 from kerasgan.cli.models import MODELS
@@ -16,7 +19,11 @@ from kerasgan.cli.models import build_model
 CONFIG = "train_config.json"
 CHECKPOINT = "checkpoint.npz"
 # Settings a resumed run may change; the rest come from the saved run.
-RESUMABLE = ("epochs", "steps", "verbose")
+RESUMABLE = ("epochs", "steps", "verbose", "checkpoint_every", "sample_every", "eval_every", "eval_samples",
+             "tensorboard")
+# Defaults of a new run (the parser's are None, so that --resume can tell what was given).
+DEFAULTS = {"seed": 0, "checkpoint_every": 1, "sample_every": 1, "eval_every": 0, "eval_samples": 2000,
+            "tensorboard": False, "color_mode": "auto", "init_weights": False, "ada": False}
 
 EPILOG = """\
 --data takes: a folder of images (flat, or one sub-folder per class: the folder names become class
@@ -59,12 +66,14 @@ def add_parser(sub):
         default=None,
         help="a zoo preset (kerasgan.zoo.list()) whose architecture and recipe are trained at its resolution",
     )
-    t.add_argument("--init-weights", action="store_true", help="with --preset: start from its trained weights")
+    t.add_argument(
+        "--init-weights", action="store_true", default=None, help="with --preset: start from its trained weights"
+    )
     t.add_argument("--image-size", type=int, default=None, help="side of the square images (needed for folders)")
     t.add_argument(
         "--color-mode",
         choices=("auto", "rgb", "grayscale"),
-        default="auto",
+        default=None,
         help="channels of folder images (auto: those of the first image)",
     )
     t.add_argument("--filters", type=int, default=None, help="base width of --model's networks")
@@ -85,18 +94,26 @@ def add_parser(sub):
         metavar="POLICY",
         help="DiffAugment every image D sees (default policy color,translation,cutout)",
     )
-    t.add_argument("--ada", action="store_true", help="with --diffaugment: ADA's adaptive probability (target 0.6)")
-    t.add_argument("--limit", type=int, default=None, help="use only the first N images")
-    t.add_argument("--seed", type=int, default=0, help="fixes initial weights, data order and sampling")
+    t.add_argument(
+        "--ada", action="store_true", default=None, help="with --diffaugment: ADA's adaptive probability (target 0.6)"
+    )
+    t.add_argument(
+        "--limit", type=int, default=None, help="use only N images (arrays: the first; folders: a fixed random subset)"
+    )
+    t.add_argument("--seed", type=int, default=None, help="fixes initial weights, data order and sampling (0)")
     t.add_argument("--out", default=None, help="output folder (default runs/MODEL or runs/PRESET)")
     t.add_argument("--resume", action="store_true", help="continue the run in --out from its last checkpoint")
-    t.add_argument("--checkpoint-every", type=int, default=1, metavar="N", help="epochs between checkpoints")
-    t.add_argument("--sample-every", type=int, default=1, metavar="N", help="epochs between sample grids")
-    t.add_argument("--tensorboard", action="store_true", help="write TensorBoard logs to OUT/tensorboard")
+    t.add_argument("--checkpoint-every", type=int, default=None, metavar="N", help="epochs between checkpoints (1)")
+    t.add_argument("--sample-every", type=int, default=None, metavar="N", help="epochs between sample grids (1)")
     t.add_argument(
-        "--eval-every", type=int, default=0, metavar="N", help="FID against the training images every N epochs"
+        "--tensorboard", action="store_true", default=None, help="write TensorBoard logs to OUT/tensorboard"
     )
-    t.add_argument("--eval-samples", type=int, default=2000, help="samples (and reference images) per evaluation")
+    t.add_argument(
+        "--eval-every", type=int, default=None, metavar="N", help="FID against the training images every N epochs"
+    )
+    t.add_argument(
+        "--eval-samples", type=int, default=None, help="samples (and reference images) per evaluation (2000)"
+    )
     t.add_argument(
         "--verbose", type=int, choices=(0, 1, 2), default=None, help="1: progress bar, 2: one line per epoch"
     )
@@ -150,31 +167,63 @@ def run(args):
         settings["epochs"] = math.ceil(settings["steps"] / len(dataset))
     settings["epochs"] = epochs = settings["epochs"] or recipe.get("epochs") or 20
     initial_epoch = 0
+    fingerprint = _fingerprint(dataset)
     if args.resume:
+        with open(config_path) as f:
+            saved = json.load(f).get("data")
+        if saved != fingerprint:
+            raise ValueError(
+                f"--resume needs the data of the run: {settings['data']} now holds {fingerprint}, the run was "
+                f"trained on {saved}; the per-epoch order (and so the result) would differ."
+            )
         initial_epoch = int(load_training_state(gan, checkpoint)["epoch"])
+        if epochs < initial_epoch:
+            raise ValueError(f"{out} is trained for {initial_epoch} epochs already; received --epochs {epochs}.")
         dataset.set_epoch(initial_epoch)
+        shutil.rmtree(os.path.join(out, "model"), ignore_errors=True)  # older than the checkpoint now
     else:
         os.makedirs(out, exist_ok=True)
-        record = {"settings": settings, "model_config": keras.saving.serialize_keras_object(gan)}
+        record = {
+            "settings": settings,
+            "data": fingerprint,
+            "model_config": keras.saving.serialize_keras_object(gan),
+        }
         with kerasgan.utils.atomic_write(config_path, suffix=".json") as tmp, open(tmp, "w") as f:
             json.dump(record, f, indent=2)
     verbose = settings["verbose"] if settings["verbose"] is not None else (1 if sys.stdout.isatty() else 2)
-    print(_header(gan, dataset, settings, initial_epoch, epochs), flush=True)
     callbacks = _callbacks(gan, dataset, settings, out, checkpoint, initial_epoch)
     start = time.time()
     if initial_epoch < epochs:
+        print(_header(gan, dataset, settings, initial_epoch, epochs), flush=True)
         gan.fit(dataset, epochs=epochs, initial_epoch=initial_epoch, verbose=verbose, callbacks=callbacks)
+    else:
+        print(f"kerasgan train: {out} has completed its {epochs} epochs; raise --epochs to train longer.")
     seconds = time.time() - start
     return _finish(gan, settings, out, epochs, seconds, callbacks)
 
 
 def _settings(args, config_path, checkpoint):
     given = {k: v for k, v in vars(args).items() if k not in ("command", "resume")}
+    for name in ("batch_size", "epochs", "steps", "checkpoint_every", "sample_every", "limit", "image_size",
+                 "filters", "n_critic", "eval_samples"):
+        if given[name] is not None and given[name] < 1:
+            raise ValueError(f"--{name.replace('_', '-')} must be a positive integer; received {given[name]}.")
+    if given["eval_every"] is not None and given["eval_every"] < 0:
+        raise ValueError(f"--eval-every must be 0 (off) or a positive integer; received {given['eval_every']}.")
+    if given["tensorboard"]:
+        require_tensorboard()
     if args.resume:
         if not (os.path.isfile(config_path) and os.path.isfile(checkpoint)):
             raise FileNotFoundError(
                 f"--resume continues a run in --out, but {args.out} holds no {CONFIG} and {CHECKPOINT} "
                 "(run without --resume to start one)."
+            )
+        fixed = sorted(k for k, v in given.items() if v is not None and k not in RESUMABLE and k != "out")
+        if fixed:
+            raise ValueError(
+                f"--resume continues {args.out} with its saved settings ({CONFIG}); these cannot change: "
+                f"{', '.join('--' + k.replace('_', '-') for k in fixed)} (only "
+                f"{', '.join('--' + k.replace('_', '-') for k in RESUMABLE)} can)."
             )
         with open(config_path) as f:
             settings = json.load(f)["settings"]
@@ -187,20 +236,15 @@ def _settings(args, config_path, checkpoint):
             f"{args.out} already holds a training run ({CHECKPOINT}): pass --resume to continue it, or choose "
             "another --out."
         )
+    given.update({k: v for k, v in DEFAULTS.items() if given[k] is None})
     if args.model and args.preset:
         raise ValueError(f"Give --model or --preset, not both; received --model {args.model} --preset {args.preset}.")
-    if args.init_weights and not args.preset:
+    if given["init_weights"] and not args.preset:
         raise ValueError("--init-weights starts from a preset's trained weights: it needs --preset NAME.")
-    if args.tensorboard:
-        _require_tensorboard()
-    if args.ada and not args.diffaugment:
+    if given["ada"] and not args.diffaugment:
         raise ValueError("--ada adapts DiffAugment's probability: it needs --diffaugment.")
     if args.preset and (args.filters or args.n_critic):
         raise ValueError("--filters and --n-critic shape a --model; a --preset keeps its own architecture and recipe.")
-    for name in ("batch_size", "epochs", "steps", "checkpoint_every", "sample_every", "limit", "image_size",
-                 "filters", "n_critic"):
-        if given[name] is not None and given[name] < 1:
-            raise ValueError(f"--{name.replace('_', '-')} must be a positive integer; received {given[name]}.")
     if given["data"] and os.path.isdir(given["data"]) and not given["image_size"] and not args.preset:
         raise ValueError(f"--data {given['data']} is an image folder: give --image-size N (images are resized to NxN).")
     given["model"] = given["model"] or (None if args.preset else "dcgan")
@@ -208,15 +252,14 @@ def _settings(args, config_path, checkpoint):
     return given
 
 
-def _require_tensorboard():
-    import importlib.util
-
-    missing = [name for name in ("tensorflow", "tensorboard") if importlib.util.find_spec(name) is None]
-    if missing:
-        raise ImportError(
-            f"--tensorboard writes TensorBoard event files with tf.summary, on any backend: it needs the "
-            f"{' and '.join(missing)} package(s) (pip install tensorflow-cpu tensorboard); missing: {missing}."
-        )
+def _fingerprint(dataset):
+    """What identifies the training data of a run: count, shape, classes and (folders) the files."""
+    record = {"images": dataset.num_images, "shape": list(dataset.image_shape), "classes": dataset.num_classes}
+    files = getattr(dataset, "files", None)
+    if files is not None:
+        names = "\n".join(os.path.relpath(f, dataset.path) for f in files)
+        record["files_sha256"] = hashlib.sha256(names.encode()).hexdigest()
+    return record
 
 
 def _preset_training(settings):
@@ -251,11 +294,7 @@ def _model(settings, probe):
     if settings["preset"]:
         gan = kerasgan.zoo.load(settings["preset"], weights=settings["init_weights"])
         if augment is not None:
-            config = {**gan.get_config(), "augment": augment}
-            trained = gan
-            gan = type(trained).from_config(config)
-            for name, net in trained.networks.items():
-                gan.networks[name].set_weights(net.get_weights())
+            gan.augment = augment  # tracked by Keras; saved in the config (no rebuild: model state is kept)
         return gan
     if settings["model"] in CONDITIONAL and not probe.num_classes:
         raise ValueError(
@@ -352,8 +391,8 @@ def _evaluator(gan, settings):
     from kerasgan.data import open_data
 
     reference = open_data(
-        settings["data"], batch_size=256, image_size=shape[0], color_mode=settings["color_mode"], shuffle=False,
-        limit=settings["limit"], labels=False, drop_remainder=False,
+        settings["data"], batch_size=256, image_size=shape[0], color_mode=settings["color_mode"], shuffle=True,
+        seed=0, limit=settings["limit"], labels=False, drop_remainder=False,
     )
     images = []
     for i in range(len(reference)):

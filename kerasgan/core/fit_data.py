@@ -19,10 +19,9 @@ import numpy as np
 from kerasgan.core.inputs import class_labels_error
 from kerasgan.core.inputs import labels_missing_error
 from kerasgan.core.inputs import non_float_images_error
+from kerasgan.utils.checks import IMAGE_RANGE_TOLERANCE
 from kerasgan.utils.checks import to_numpy
 
-# Slack on the [-1, 1] range (resampling overshoot, rounding).
-RANGE_TOLERANCE = 0.01
 _NO_BATCH = object()
 
 
@@ -97,7 +96,7 @@ def _check_range(model, lo, hi, where):
         return
     low, high = expected
     name = type(model).__name__
-    if lo < low - RANGE_TOLERANCE or hi > high + RANGE_TOLERANCE:
+    if lo < low - IMAGE_RANGE_TOLERANCE or hi > high + IMAGE_RANGE_TOLERANCE:
         hint = f"rescale them to [{low:g}, {high:g}]"
         if (low, high) == (-1.0, 1.0) and lo >= 0.0 and hi <= 255.0:
             hint = "they look like pixels in [0, 255]: `kerasgan.data.scale_images(x, input_range=(0, 255))`"

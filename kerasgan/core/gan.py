@@ -422,11 +422,14 @@ class GAN(keras.Model):
         are checked on the host first (`kerasgan.core.fit_data`): empty, non-finite, not in
         [-1, 1], or with labels that do not fit the model, they raise before any step. A
         `kerasgan.data.ShuffledBatches` (image folders, arrays) orders its batches itself, the same
-        in a resumed run: `fit` does not reshuffle them unless given `shuffle=True`."""
+        in a resumed run: `fit` does not reshuffle them unless given `shuffle=True`, and with
+        `initial_epoch=e` it serves epoch e's order first."""
         from kerasgan.data.shuffled_batches import ShuffledBatches
 
         if isinstance(x, ShuffledBatches):
             kwargs.setdefault("shuffle", False)
+            if kwargs.get("initial_epoch"):
+                x.set_epoch(kwargs["initial_epoch"])
         check_fit_data(self, x, y)
         self._check_remainder(x, batch_size)
         callbacks = list(callbacks or [])

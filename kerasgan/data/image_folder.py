@@ -105,7 +105,19 @@ def _decode(file, size, grayscale):
     """One image file → float32 `(H, W)` or `(H, W, 3)` in [-1, 1], centre-cropped and resized."""
     height, width = size
     with _open(file) as raw:
-        image = raw.convert("L" if grayscale else "RGB")
+        if raw.mode in ("I", "F") or raw.mode.startswith("I;"):
+            # Pillow's convert("L") clips 16/32-bit values instead of rescaling them.
+            if not raw.mode.startswith("I;16"):
+                raise ValueError(
+                    f"ImageFolder reads 8-bit and 16-bit images; {file!r} has Pillow mode {raw.mode!r} (32-bit). "
+                    "Convert it to 8 or 16 bits per channel."
+                )
+            pixels = np.asarray(raw, dtype="float32") * (255.0 / 65535.0)
+            image = _pil().fromarray(pixels.round().astype("uint8"))
+            if not grayscale:
+                image = image.convert("RGB")
+        else:
+            image = raw.convert("L" if grayscale else "RGB")
     w, h = image.size
     if w * height > h * width:
         crop_w = max(1, round(h * width / height))
@@ -145,7 +157,8 @@ class ImageFolder(ShuffledBatches):
         seed: a non-negative int; with the epoch it fixes the order.
         drop_remainder: drop the last incomplete batch.
         initial_epoch: the epoch whose order comes first (to resume a run).
-        limit: keep only the first `limit` files (in sorted order).
+        limit: keep only `limit` files: a fixed random subset (the same every time; with class
+            folders it draws from every class, where the first files in sorted order would not).
         keep_labels: False ignores the class folders' labels (batches are `(images,)`, as for an
             unconditional model); the files are the same.
         **kwargs: `workers`, `use_multiprocessing`, `max_queue_size` of `keras.utils.PyDataset`.
@@ -176,8 +189,9 @@ class ImageFolder(ShuffledBatches):
         files, labels, class_names = _scan(path)
         if limit is not None:
             limit = positive_int(limit, "limit", "ImageFolder")
-            files = files[:limit]
-            labels = None if labels is None else labels[:limit]
+            keep = np.sort(np.random.default_rng(0).permutation(len(files))[:limit])
+            files = [files[i] for i in keep]
+            labels = None if labels is None else labels[keep]
         if not keep_labels:
             labels = class_names = None
         if color_mode == "auto":

@@ -5,8 +5,7 @@ import numbers
 import keras
 import numpy as np
 
-# Slack on the [-1, 1] range (resampling overshoot, rounding), as `GAN.fit`'s own check.
-RANGE_TOLERANCE = 0.01
+from kerasgan.utils.checks import IMAGE_RANGE_TOLERANCE
 
 
 def _count_arg(value, name, minimum, caller):
@@ -132,7 +131,7 @@ class ShuffledBatches(keras.utils.PyDataset):
                 f"{name}: image {int(indices[np.argmin(finite)])} (in batch {index}) holds NaN or infinite values; "
                 "one such value turns every weight into NaN. Remove or repair it."
             )
-        outside = (flat.min(axis=1) < -1.0 - RANGE_TOLERANCE) | (flat.max(axis=1) > 1.0 + RANGE_TOLERANCE)
+        outside = (flat.min(axis=1) < -1.0 - IMAGE_RANGE_TOLERANCE) | (flat.max(axis=1) > 1.0 + IMAGE_RANGE_TOLERANCE)
         if outside.any():
             first = int(np.argmax(outside))
             raise ValueError(

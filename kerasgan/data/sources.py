@@ -91,7 +91,7 @@ def open_data(source, batch_size, image_size=None, color_mode="auto", seed=0, sh
         seed: a non-negative int; with the epoch it fixes the order.
         shuffle: a new random order every epoch.
         initial_epoch: the epoch whose order comes first (to resume a run).
-        limit: keep only the first `limit` images (of a folder, the first files in sorted order).
+        limit: keep only `limit` images (of arrays the first ones; of a folder a fixed random subset).
         tfds_split: the tfds split when `source` names none.
         tfds_dir: where tfds keeps its data.
         drop_remainder: drop the last incomplete batch.

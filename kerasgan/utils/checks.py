@@ -7,6 +7,9 @@ import numbers
 import numpy as np
 from keras import ops
 
+# Slack on the [-1, 1] image range (resampling overshoot, rounding) where training data are checked.
+IMAGE_RANGE_TOLERANCE = 0.01
+
 
 def to_numpy(x):
     """`x` as NumPy (or left as is when it already is NumPy, a Python number or a list)."""
