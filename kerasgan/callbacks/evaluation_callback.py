@@ -1,5 +1,8 @@
 import keras
 
+from kerasgan.callbacks.periodic import every_n_epochs_arg
+from kerasgan.callbacks.periodic import is_due
+
 
 class EvaluationCallback(keras.callbacks.Callback):
     """Evaluate a GAN every `every_n_epochs` epochs during `fit` and log the metrics.
@@ -27,20 +30,13 @@ class EvaluationCallback(keras.callbacks.Callback):
                 "EvaluationCallback expects an evaluator with `evaluate(gan) -> dict` (e.g. "
                 f"kerasgan.metrics.GANEvaluator); received {type(evaluator).__name__}."
             )
-        if not isinstance(every_n_epochs, int) or every_n_epochs < 1:
-            raise ValueError(f"`every_n_epochs` must be a positive int; received {every_n_epochs!r}.")
         self.evaluator = evaluator
-        self.every_n_epochs = every_n_epochs
+        self.every_n_epochs = every_n_epochs_arg(every_n_epochs)
         self.prefix = prefix
         self.history = []
-        self._epochs = None
-
-    def on_train_begin(self, logs=None):
-        self._epochs = self.params.get("epochs") if self.params else None
 
     def on_epoch_end(self, epoch, logs=None):
-        last = self._epochs is not None and epoch + 1 == self._epochs
-        if (epoch + 1) % self.every_n_epochs and not last:
+        if not is_due(self, epoch, self.every_n_epochs):
             return
         results = {self.prefix + k: v for k, v in self.evaluator.evaluate(self.model).items()}
         self.history.append({"epoch": epoch, **results})

@@ -4,6 +4,8 @@ import keras
 import numpy as np
 
 from kerasgan.backend.tensorboard import image_writer
+from kerasgan.callbacks.periodic import every_n_epochs_arg
+from kerasgan.callbacks.periodic import is_due
 from kerasgan.utils.files import atomic_write
 
 
@@ -31,10 +33,8 @@ class SampleGrid(keras.callbacks.Callback):
 
     def __init__(self, directory, every_n_epochs=1, seed=0, tensorboard_dir=None):
         super().__init__()
-        if isinstance(every_n_epochs, bool) or not isinstance(every_n_epochs, int) or every_n_epochs < 1:
-            raise ValueError(f"`every_n_epochs` must be a positive int; received {every_n_epochs!r}.")
         self.directory = os.fspath(directory)
-        self.every_n_epochs = every_n_epochs
+        self.every_n_epochs = every_n_epochs_arg(every_n_epochs)
         self.seed = seed
         self.tensorboard_dir = tensorboard_dir
         self.written = []
@@ -43,8 +43,7 @@ class SampleGrid(keras.callbacks.Callback):
             self._write_image = image_writer(os.path.join(os.fspath(tensorboard_dir), "samples"))
 
     def on_epoch_end(self, epoch, logs=None):
-        last = self.params is not None and epoch + 1 == self.params.get("epochs")
-        if (epoch + 1) % self.every_n_epochs and not last:
+        if not is_due(self, epoch, self.every_n_epochs):
             return
         os.makedirs(self.directory, exist_ok=True)
         path = os.path.join(self.directory, f"epoch_{epoch + 1:04d}.png")

@@ -4,6 +4,8 @@ import os
 import keras
 import numpy as np
 
+from kerasgan.callbacks.periodic import every_n_epochs_arg
+from kerasgan.callbacks.periodic import is_due
 from kerasgan.utils.files import atomic_write
 
 FORMAT_VERSION = 1
@@ -95,16 +97,13 @@ class TrainingCheckpoint(keras.callbacks.Callback):
 
     def __init__(self, path, every_n_epochs=1, info=None):
         super().__init__()
-        if isinstance(every_n_epochs, bool) or not isinstance(every_n_epochs, int) or every_n_epochs < 1:
-            raise ValueError(f"`every_n_epochs` must be a positive int; received {every_n_epochs!r}.")
         self.path = os.fspath(path)
-        self.every_n_epochs = every_n_epochs
+        self.every_n_epochs = every_n_epochs_arg(every_n_epochs)
         self.info = dict(info or {})
         self.saved_epoch = None
 
     def on_epoch_end(self, epoch, logs=None):
-        last = self.params is not None and epoch + 1 == self.params.get("epochs")
-        if (epoch + 1) % self.every_n_epochs and not last:
+        if not is_due(self, epoch, self.every_n_epochs):
             return
         save_training_state(self.model, self.path, {**self.info, "epoch": epoch + 1})
         self.saved_epoch = epoch + 1

@@ -217,17 +217,15 @@ class ImageFolder(ShuffledBatches):
         return images, labels
 
 
-def image_folder(path, image_size, batch_size=64, color_mode="auto", shuffle=True, seed=0, drop_remainder=True,
-                 initial_epoch=0, limit=None, keep_labels=True, **kwargs):
-    """An `ImageFolder`: the image files in `path` as shuffled batches for `GAN.fit`.
+def image_folder(path, image_size, **kwargs):
+    """An `ImageFolder`: the image files in `path` as shuffled batches for `GAN.fit` (the keyword
+    arguments are `ImageFolder`'s: `batch_size`, `color_mode`, `shuffle`, `seed`, ...).
 
     Example:
 
     ```python
     ds = kerasgan.data.image_folder("faces/", image_size=64, batch_size=64)
-    gan.fit(ds, epochs=10, shuffle=False)
+    gan.fit(ds, epochs=10)
     ```
     """
-    return ImageFolder(path, image_size, batch_size=batch_size, color_mode=color_mode, shuffle=shuffle, seed=seed,
-                       drop_remainder=drop_remainder, initial_epoch=initial_epoch, limit=limit,
-                       keep_labels=keep_labels, **kwargs)
+    return ImageFolder(path, image_size, **kwargs)
