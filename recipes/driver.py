@@ -102,6 +102,7 @@ def report(record):
 def mnist_metrics(gan, num_samples=5000):
     """FID/KID/precision/recall with the MNIST classifier; class accuracy for conditional models."""
     from kerasgan.data import load_mnist_test
+    from kerasgan.metrics import ClassConditionalAccuracy
     from kerasgan.metrics import GANEvaluator
     from kerasgan.metrics import MNISTClassifier
 
@@ -113,13 +114,32 @@ def mnist_metrics(gan, num_samples=5000):
     metrics = {k: round(v, 5) for k, v in evaluator.evaluate(gan).items()}
     if gan.num_classes:
         per_class = max(num_samples // gan.num_classes, 1)
-        labels = np.repeat(np.arange(gan.num_classes), per_class)
-        predicted = classifier.predict_digits(gan.generate(len(labels), seed=1, labels=labels))
-        accuracy = [float(np.mean(predicted[labels == c] == c)) for c in range(gan.num_classes)]
-        metrics["class_accuracy"] = round(float(np.mean(predicted == labels)), 4)
-        metrics["class_accuracy_min"] = round(min(accuracy), 4)
-        metrics["class_accuracy_per_class"] = [round(a, 4) for a in accuracy]
+        accuracy = ClassConditionalAccuracy(classifier.predict_digits, per_class, seed=1).per_class(gan)
+        metrics["class_accuracy"] = round(float(accuracy.mean()), 4)
+        metrics["class_accuracy_min"] = round(float(accuracy.min()), 4)
+        metrics["class_accuracy_per_class"] = [round(float(a), 4) for a in accuracy]
     return metrics
+
+
+def class_accuracy_tracker(every_n_epochs):
+    """An `EvaluationCallback` that measures a conditional model's class accuracy (MNIST
+    classifier, 100 samples per class) every `every_n_epochs` epochs during training."""
+    from kerasgan.callbacks import EvaluationCallback
+    from kerasgan.metrics import ClassConditionalAccuracy
+    from kerasgan.metrics import MNISTClassifier
+
+    accuracy = ClassConditionalAccuracy(MNISTClassifier.pretrained().predict_digits, samples_per_class=100, seed=2)
+    return EvaluationCallback(accuracy, every_n_epochs=every_n_epochs)
+
+
+def accuracy_curve(tracker, steps_per_epoch):
+    """The tracker's measurements as `{generator steps: {"mean": accuracy, "lowest": lowest class}}`."""
+    return {
+        str((h["epoch"] + 1) * steps_per_epoch): {
+            "mean": round(h["class_accuracy"], 3), "lowest": round(h["class_accuracy_min"], 3)
+        }
+        for h in tracker.history
+    }
 
 
 def stacked_mnist_model_metrics(gan, num_samples=26_000, seeds=(0, 1, 2)):
@@ -154,8 +174,9 @@ def mixture_metrics(gan, spec):
     }
 
 
-def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=None, argv=None):
-    """Train an MNIST preset on the embedded 5,000-image training subset and publish it."""
+def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=None, track_every=None, argv=None):
+    """Train an MNIST preset on the embedded 5,000-image training subset and publish it.
+    `track_every=N` (conditional models) records the class accuracy every N epochs in the card."""
     from kerasgan.data import load_mnist_subset
 
     args = parse_args(name, epochs, argv)
@@ -163,8 +184,13 @@ def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=No
     x, y = load_mnist_subset(pad_to=pad_to)
     if args.limit:
         x, y = x[: args.limit], y[: args.limit]
-    data = (x, y) if preset.config.get("num_classes") else (x,)
-    gan, training = train(preset, data, critic_batch_size, args.epochs, optimizers)
+    conditional = bool(preset.config.get("num_classes"))
+    data = (x, y) if conditional else (x,)
+    tracker = class_accuracy_tracker(track_every) if conditional and track_every else None
+    gan, training = train(preset, data, critic_batch_size, args.epochs, optimizers, callbacks=tracker and [tracker])
+    if tracker:
+        steps_per_epoch = training["generator_steps"] // args.epochs
+        training["class_accuracy_by_generator_steps"] = accuracy_curve(tracker, steps_per_epoch)
     num_samples = 200 if args.limit else 5000
     record = publish(gan, preset, lambda g: mnist_metrics(g, num_samples), training, args.out)
     report(record)

@@ -20,4 +20,6 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_mnist_recipe("sngan_projection_mnist", critic_batch_size=64, epochs=25, pad_to=32, optimizers=optimizers)
+    run_mnist_recipe(
+        "sngan_projection_mnist", critic_batch_size=64, epochs=25, pad_to=32, optimizers=optimizers, track_every=5
+    )

@@ -52,8 +52,7 @@ def test_killed_run_resumes_to_the_same_weights(tmp_path):
     for digit in range(2):
         _write_images(data / f"class_{digit}", 6, seed=digit)
     model = ["--model", "sngan_projection", "--epochs", str(EPOCHS), "--diffaugment", "--n-critic", "1"]
-    command, env = _command(_train_args(data, tmp_path / "whole", *model))
-    subprocess.run(command, env=env, check=True, capture_output=True, cwd=REPO_ROOT)
+    cli.main(_train_args(data, tmp_path / "whole", *model))  # the uninterrupted run, in this process
 
     killed = tmp_path / "killed"
     command, env = _command(_train_args(data, killed, *model))

@@ -243,14 +243,19 @@ def test_dcgan_mnist_generates_recognisable_digits(digits_classifier):
 
 
 @pytest.mark.parametrize("name", ["sngan_projection_mnist", "biggan_mnist"])
-def test_conditional_presets_draw_the_requested_digits(name, digits_classifier):
-    """The classifier's accuracy on class-conditional samples is at least twice chance (10 %) and
-    agrees with the registered measurement (5,000 samples) within sampling noise."""
-    gan = zoo.load(name)
-    labels = np.repeat(np.arange(10), 50)
-    accuracy = np.mean(digits_classifier.predict_digits(gan.generate(500, seed=0, labels=labels)) == labels)
-    registered = zoo.info(name)["metrics"]["class_accuracy"]
-    assert accuracy > 0.2 and abs(accuracy - registered) < 0.08, (accuracy, registered)
+def test_conditional_presets_reproduce_their_class_accuracy(name, digits_classifier):
+    """The classifier's accuracy on class-conditional samples (100 per digit, other latents than
+    the card's 5,000) agrees with the card within sampling noise; a model that ignores its
+    labels scores about 10 %."""
+    from kerasgan.metrics import ClassConditionalAccuracy
+
+    accuracy = ClassConditionalAccuracy(digits_classifier.predict_digits, samples_per_class=100, seed=0)
+    per_class = accuracy.per_class(zoo.load(name))
+    registered = zoo.info(name)["metrics"]
+    assert abs(per_class.mean() - registered["class_accuracy"]) < 0.04, (per_class, registered)
+    if name == "biggan_mnist":  # sngan_projection_mnist (30 %) does not reach this yet: issue 14
+        assert registered["class_accuracy"] >= 0.9 and registered["class_accuracy_min"] >= 0.8, registered
+        assert per_class.mean() >= 0.88 and per_class.min() >= 0.72, per_class
 
 
 def test_mixture_presets_cover_their_modes():

@@ -1,4 +1,5 @@
-"""Evaluation: FID, KID, IS, precision/recall, density/coverage, mode coverage, feature extractors.
+"""Evaluation: FID, KID, IS, precision/recall, density/coverage, mode coverage, class-conditional
+accuracy, feature extractors.
 
 Every function takes features (numpy arrays or backend tensors of shape `(N, D)`, or
 classifier logits/probabilities for the Inception Score) and computes in float64 numpy.
@@ -6,6 +7,7 @@ classifier logits/probabilities for the Inception Score) and computes in float64
 features over batches.
 """
 
+from kerasgan.metrics.class_accuracy import ClassConditionalAccuracy
 from kerasgan.metrics.feature_statistics import FeatureStatistics
 from kerasgan.metrics.fid_inception_v3 import FIDInceptionV3
 from kerasgan.metrics.fid_inception_v3 import convert_pytorch_fid_weights
@@ -28,6 +30,7 @@ from kerasgan.metrics.stacked_mnist import stacked_mnist_classes
 from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
 
 __all__ = [
+    "ClassConditionalAccuracy",
     "FEATURE_METRICS",
     "FIDInceptionV3",
     "FeatureStatistics",

@@ -22,7 +22,7 @@ PRESETS = (
             ch=8,
             n_critic=4,
             init="N02",
-            ema_decay=0.999,
+            ema_decay=0.99,
             ema_start=250,
             cbn_spectral_norm=True,
             seed=0,
@@ -32,8 +32,10 @@ PRESETS = (
         description=(
             "Class-conditional BigGAN with the reference's CIFAR architecture (3 G blocks, 4 D blocks, per-class CBN, "
             "projection D, no attention) at ch = 8 (32 maps; the reference's CIFAR run has ch = 64), 10 digit "
-            "classes, EMA generator (decay 0.999 from step 250: the run has 1,000 G steps, too short for the "
-            "reference's 0.9999 from 1,000). Its per-class CBN gain/bias tables carry spectral normalization "
+            "classes, EMA generator (decay 0.99 from step 250: the reference's 0.9999 averages over ~10,000 steps of "
+            "a run ten times longer; this run has 1,000 G steps, and a first run with 0.999 shipped an EMA that was "
+            "still half the step-250 generator: 45 % class accuracy while its raw generator drew the asked-for digit "
+            "97 % of the time). Its per-class CBN gain/bias tables carry spectral normalization "
             "(cbn_spectral_norm=True: it was trained before the reference's plain tables became the default)."
         ),
         paper=PAPER,
