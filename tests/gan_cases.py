@@ -206,3 +206,19 @@ def generator_inputs(gan, n, seed=0):
     if gan.condition_dim:
         return [z, rng.uniform(0, 4, (n, gan.condition_dim)).astype("float32")]
     return z
+
+
+_TRAINED = {}
+
+
+def trained_case(name):
+    """`(gan, data, before, history)`: the case trained for one epoch (Keras's global seed 0, no
+    shuffling), with its variables before training. Trained once per test session: the training
+    tests and the cross-backend exchange share it (each training step compiles)."""
+    if name not in _TRAINED:
+        keras.utils.set_random_seed(0)
+        gan, data = CASES[name]()
+        before = {v.path: np.array(v.numpy()) for v in gan.variables}
+        history = gan.fit(*data, batch_size=fit_batch_size(gan), epochs=1, verbose=0, shuffle=False)
+        _TRAINED[name] = gan, data, before, history
+    return _TRAINED[name]

@@ -9,6 +9,7 @@ from gan_cases import EXPORT_CASES
 from gan_cases import fit_batch_size
 from gan_cases import generator_inputs
 from gan_cases import invariant_paths
+from gan_cases import trained_case
 from saved_model_check import check_saved_model_export
 
 STEPS = 2
@@ -16,14 +17,10 @@ STEPS = 2
 
 @pytest.fixture(scope="module", params=sorted(CASES))
 def trained(request):
-    # Initial weights come from Keras's global seed: fix it, so a case does not depend on which
-    # tests ran before it (hinge-loss critics' output biases get exactly zero gradient while
-    # every logit lies inside the margin, which depends on the draw).
-    keras.utils.set_random_seed(0)
-    gan, data = CASES[request.param]()
-    before = {v.path: np.array(v.numpy()) for v in gan.variables}
-    history = gan.fit(*data, batch_size=fit_batch_size(gan), epochs=1, verbose=0, shuffle=False)
-    return request.param, gan, data, before, history
+    # Initial weights come from Keras's global seed, fixed by trained_case, so a case does not
+    # depend on which tests ran before it (hinge-loss critics' output biases get exactly zero
+    # gradient while every logit lies inside the margin, which depends on the draw).
+    return request.param, *trained_case(request.param)
 
 
 def _changed(gan, before, names):
