@@ -333,6 +333,11 @@ class GAN(keras.Model):
             loss, metrics: refused: the adversarial loss is the model's `adversarial_loss` and
                 `fit` logs each loss term.
 
+        Mixed precision: under the `mixed_float16` policy (the model's, i.e. the global policy
+        when it was built) each inner optimizer is wrapped in its own dynamic
+        `keras.optimizers.LossScaleOptimizer` (`GANOptimizer.with_loss_scaling`) and every loss
+        is scaled in `minimize`; `mixed_bfloat16` needs no scaling.
+
         Any other keyword argument is refused with a `TypeError` naming it.
         """
         if loss is not None or metrics:
@@ -375,12 +380,15 @@ class GAN(keras.Model):
                     "backend, or the TensorFlow/JAX backends for compiled training."
                 )
             jit_compile = False
+        if self.dtype_policy.name == "mixed_float16":
+            optimizer = optimizer.with_loss_scaling()
         self.check_finite = check_finite
         super().compile(
             optimizer=optimizer,
             jit_compile=jit_compile,
             steps_per_execution=steps_per_execution,
             run_eagerly=run_eagerly,
+            auto_scale_loss=False,
         )
         optimizer.build_for(
             self.generator.trainable_variables,
@@ -509,7 +517,14 @@ class GAN(keras.Model):
     def minimize(self, optimizer, variables, loss_fn):
         """One update of `variables` by `optimizer` on `loss_fn() -> (loss, terms)`; returns
         `(loss, terms)`. The D, G and auxiliary steps all go through here."""
-        loss, terms, grads = backend.compute_gradients(loss_fn, variables)
+        if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
+            def scaled_loss_fn():
+                loss, terms = loss_fn()
+                return optimizer.scale_loss(loss), (loss, terms)
+
+            _, (loss, terms), grads = backend.compute_gradients(scaled_loss_fn, variables)
+        else:
+            loss, terms, grads = backend.compute_gradients(loss_fn, variables)
         backend.apply_gradients(optimizer, grads, variables)
         return loss, terms
 

@@ -57,6 +57,32 @@ class GANOptimizer(keras.optimizers.Optimizer):
         self.discriminator_optimizer = discriminator_optimizer
         self.auxiliary_optimizers = {key: auxiliary_optimizers[key] for key in sorted(auxiliary_optimizers)}
 
+    def with_loss_scaling(self):
+        """This container with every inner optimizer wrapped in a dynamic
+        `keras.optimizers.LossScaleOptimizer` (those already wrapped are kept): what `GAN.compile`
+        uses under the `mixed_float16` policy, so each network's loss has its own scale, halved
+        on a step whose gradients overflow (that network's update is skipped) and doubled after
+        2,000 clean steps. Returns `self` when nothing needs wrapping."""
+
+        def wrapped(opt):
+            if isinstance(opt, keras.optimizers.LossScaleOptimizer):
+                return opt
+            return keras.optimizers.LossScaleOptimizer(opt, name=f"{opt.name}_loss_scale")
+
+        if all(isinstance(opt, keras.optimizers.LossScaleOptimizer) for opt in self.inner_optimizers):
+            return self
+        if self.built:
+            raise ValueError(
+                f"GANOptimizer '{self.name}' was built without loss scaling and cannot be wrapped now; compile the "
+                "GAN under the mixed_float16 policy with fresh optimizers (or LossScaleOptimizers)."
+            )
+        return GANOptimizer(
+            wrapped(self.generator_optimizer),
+            wrapped(self.discriminator_optimizer),
+            {key: wrapped(opt) for key, opt in self.auxiliary_optimizers.items()},
+            name=self.name,
+        )
+
     @property
     def inner_optimizers(self):
         """The generator's, the discriminator's, then the auxiliary optimizers (sorted by name)."""

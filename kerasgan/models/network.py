@@ -1,5 +1,11 @@
 import keras
 
+# The dtype of a generator's layers to the image channels (its last convolution, ProGAN's to-RGB
+# path): float32 under every mixed-precision policy. It costs little (few output channels), keeps
+# the images at full precision, and avoids torch's CPU float16 convolution, whose weight gradient
+# fails ("slow_conv2d: grad_weight must be contiguous") for a single output channel.
+OUTPUT_DTYPE = "float32"
+
 
 class Network(keras.Model):
     """Base of kerasgan's generators and discriminators.

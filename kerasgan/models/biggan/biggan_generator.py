@@ -7,6 +7,7 @@ from kerasgan.layers.sn_dense import SNDense
 from kerasgan.models.biggan.biggan_layout import G_ARCH
 from kerasgan.models.biggan.biggan_layout import check_resolution
 from kerasgan.models.biggan.biggan_layout import initializer
+from kerasgan.models.network import OUTPUT_DTYPE
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
 
@@ -100,7 +101,7 @@ class BigGANGenerator(Network):
         h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, name="output_bn")(h)
         h = keras.layers.ReLU()(h)
         h = SNConv2D(image_shape[-1], 3, padding="same", kernel_initializer=kinit, inference=sn_inference,
-                     name="output_conv")(h)
+                     dtype=OUTPUT_DTYPE, name="output_conv")(h)
         images = keras.layers.Activation("tanh", dtype="float32")(h)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, num_classes=num_classes, ch=ch,
                       shared_dim=shared_dim, hierarchical=hierarchical, attention=attention, init=init,

@@ -87,7 +87,7 @@ class PixelCNN(Network):
         logits = MaskedConv2D(
             channels * num_levels, 1, mask_type="B", color_channels=channels, dtype="float32", name="output_conv"
         )(h)
-        logits = keras.layers.Reshape((*image_shape, num_levels), name="logits")(logits)
+        logits = keras.layers.Reshape((*image_shape, num_levels), dtype="float32", name="logits")(logits)
         config = dict(
             image_shape=image_shape,
             filters=filters,

@@ -53,7 +53,7 @@ class IVGANDiscriminator(Network):
             h = keras.layers.LeakyReLU(0.2)(h)
         logit = keras.layers.Conv2D(1, 4, padding="valid", use_bias=False, kernel_initializer=init, dtype="float32",
                                     name="adversarial_head")(h)
-        logit = keras.layers.Reshape((1,))(logit)
+        logit = keras.layers.Reshape((1,), dtype="float32")(logit)
         outputs = logit
         if num_blocks:
             flat = keras.layers.Flatten()(h)

@@ -7,6 +7,7 @@ from kerasgan.layers.equalized_conv2d import EqualizedConv2D
 from kerasgan.layers.equalized_dense import EqualizedDense
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
 from kerasgan.layers.pixel_normalization import PixelNormalization
+from kerasgan.models.network import OUTPUT_DTYPE
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
 from kerasgan.models.progan.progan_layout import feature_maps
@@ -83,7 +84,7 @@ class ProGANGenerator(Network):
         x = keras.layers.Reshape((4, 4, nf(1)))(x)
         x = lrelu_pn(Bias(name="4x4_dense_bias")(x))
         x = lrelu_pn(EqualizedConv2D(nf(1), 3, name="4x4_conv")(x))
-        images = EqualizedConv2D(channels, 1, gain=1.0, name="to_rgb_4x4")(x)
+        images = EqualizedConv2D(channels, 1, gain=1.0, dtype=OUTPUT_DTYPE, name="to_rgb_4x4")(x)
         for res in range(3, log2 + 1):
             size = 2**res
             # He gain √2 over the fan mmgeneration uses: √(in/out) rescales 9·in to 9·out.
@@ -91,9 +92,9 @@ class ProGANGenerator(Network):
             x = keras.layers.UpSampling2D(2, interpolation="nearest")(x)
             x = lrelu_pn(EqualizedConv2D(nf(res - 1), 3, gain=gain, name=f"{size}x{size}_conv0")(x))
             x = lrelu_pn(EqualizedConv2D(nf(res - 1), 3, name=f"{size}x{size}_conv1")(x))
-            new = EqualizedConv2D(channels, 1, gain=1.0, name=f"to_rgb_{size}x{size}")(x)
-            images = keras.layers.UpSampling2D(2, interpolation="nearest")(images)
-            images = LevelOfDetailBlend(log2 - res, name=f"fade_{size}x{size}")([new, images])
+            new = EqualizedConv2D(channels, 1, gain=1.0, dtype=OUTPUT_DTYPE, name=f"to_rgb_{size}x{size}")(x)
+            images = keras.layers.UpSampling2D(2, interpolation="nearest", dtype=OUTPUT_DTYPE)(images)
+            images = LevelOfDetailBlend(log2 - res, dtype=OUTPUT_DTYPE, name=f"fade_{size}x{size}")([new, images])
         config = dict(latent_dim=latent_dim, image_shape=image_shape, fmap_base=fmap_base, fmap_decay=fmap_decay,
                       fmap_max=fmap_max, normalize_latents=normalize_latents, pixel_norm_epsilon=pixel_norm_epsilon,
                       latent_norm_epsilon=latent_norm_epsilon, pixel_norm_epsilon_after_sqrt=after_sqrt,

@@ -1,5 +1,6 @@
 import keras
 
+from kerasgan.models.network import OUTPUT_DTYPE
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
 
@@ -56,7 +57,7 @@ class SNGANCNNGenerator(Network):
             )(h)
             h = keras.layers.BatchNormalization(momentum=0.9, epsilon=2e-5)(h)
             h = keras.layers.ReLU()(h)
-        h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer=init)(h)
+        h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer=init, dtype=OUTPUT_DTYPE)(h)
         x = keras.layers.Activation("tanh", dtype="float32")(h)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, base_filters=base_filters, num_classes=0)
         super().__init__(z, x, config, name=name, **kwargs)

@@ -53,13 +53,15 @@ class SNGANResNetDiscriminator(Network):
         h = ResidualBlockDown(filters, downsample=False, **sn)(h)
         h = ResidualBlockDown(filters, downsample=False, **sn)(h)
         h = keras.layers.ReLU()(h)
-        h = GlobalSumPooling2D()(h)
-        logits = SNDense(1, use_bias=final_bias, kernel_initializer="glorot_uniform", inference=sn_inference)(h)
+        # The sum over positions and the logit in float32 under mixed precision (a sum of 64+ ReLU maps).
+        h = GlobalSumPooling2D(dtype="float32")(h)
+        logits = SNDense(1, use_bias=final_bias, kernel_initializer="glorot_uniform", inference=sn_inference,
+                         dtype="float32")(h)
         if num_classes:
             embedded = SNEmbedding(num_classes, filters, embeddings_initializer="glorot_uniform",
                                    inference=sn_inference)(labels)
-            projection = keras.layers.Dot(axes=1, name="projection")([embedded, h])
-            logits = keras.layers.Add(name="logits")([logits, projection])
+            projection = keras.layers.Dot(axes=1, dtype="float32", name="projection")([embedded, h])
+            logits = keras.layers.Add(dtype="float32", name="logits")([logits, projection])
         config = dict(image_shape=image_shape, filters=filters, num_classes=num_classes, final_bias=final_bias,
                       sn_inference=sn_inference)
         super().__init__(inputs, logits, config, name=name, **kwargs)

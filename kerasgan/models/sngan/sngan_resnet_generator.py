@@ -1,6 +1,7 @@
 import keras
 
 from kerasgan.layers.residual_block_up import ResidualBlockUp
+from kerasgan.models.network import OUTPUT_DTYPE
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
 from kerasgan.models.network import num_resamplings
@@ -55,7 +56,8 @@ class SNGANResNetGenerator(Network):
             h = block([h, labels]) if num_classes else block(h)
         h = keras.layers.BatchNormalization(momentum=0.9, epsilon=bn_epsilon)(h)
         h = keras.layers.ReLU()(h)
-        h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer="glorot_uniform")(h)
+        h = keras.layers.Conv2D(image_shape[2], 3, padding="same", kernel_initializer="glorot_uniform",
+                                dtype=OUTPUT_DTYPE)(h)
         x = keras.layers.Activation("tanh", dtype="float32")(h)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, filters=filters, num_classes=num_classes,
                       upsampling=upsampling, bn_epsilon=bn_epsilon)
