@@ -103,6 +103,7 @@ def mnist_metrics(gan, num_samples=5000):
     """FID/KID/precision/recall with the MNIST classifier; class accuracy for conditional models."""
     from kerasgan.data import load_mnist_test
     from kerasgan.metrics import ClassConditionalAccuracy
+    from kerasgan.metrics import ClassCoverage
     from kerasgan.metrics import GANEvaluator
     from kerasgan.metrics import MNISTClassifier
 
@@ -112,6 +113,9 @@ def mnist_metrics(gan, num_samples=5000):
         classifier, reference_images=reference, metrics=("fid", "kid", "precision_recall"), num_samples=num_samples
     )
     metrics = {k: round(v, 5) for k, v in evaluator.evaluate(gan).items()}
+    if not gan.num_classes:
+        coverage = ClassCoverage(classifier.predict_digits, 10, num_samples, seed=0)
+        metrics.update({k: round(v, 4) for k, v in coverage.evaluate(gan).items()})
     if gan.num_classes:
         per_class = max(num_samples // gan.num_classes, 1)
         accuracy = ClassConditionalAccuracy(classifier.predict_digits, per_class, seed=1).per_class(gan)
@@ -130,6 +134,50 @@ def class_accuracy_tracker(every_n_epochs):
 
     accuracy = ClassConditionalAccuracy(MNISTClassifier.pretrained().predict_digits, samples_per_class=100, seed=2)
     return EvaluationCallback(accuracy, every_n_epochs=every_n_epochs)
+
+
+class MNISTQualityCurve:
+    """An evaluator for an unconditional MNIST model during training: FID against the held-out
+    test digits and class coverage (`ClassCoverage`) on `num_samples` samples, for the EMA
+    generator and (prefix `raw_`) the raw one where the model keeps both."""
+
+    def __init__(self, num_samples=2000, seed=3):
+        from kerasgan.data import load_mnist_test
+        from kerasgan.metrics import ClassCoverage
+        from kerasgan.metrics import GANEvaluator
+        from kerasgan.metrics import MNISTClassifier
+
+        classifier = MNISTClassifier.pretrained()
+        reference, _ = load_mnist_test(drop_training_overlap=True)
+        self.fid = GANEvaluator(classifier, reference_images=reference, metrics=("fid",), num_samples=num_samples)
+        self.coverage = ClassCoverage(classifier.predict_digits, 10, num_samples)
+        self.num_samples, self.seed = num_samples, seed
+
+    def evaluate(self, gan):
+        results = {}
+        for prefix, use_ema in (("", True), ("raw_", False)) if gan.ema_generator is not None else (("", False),):
+            samples = gan.generate(self.num_samples, seed=self.seed, use_ema=use_ema)
+            measured = {**self.fid.evaluate_samples(samples), **self.coverage.evaluate_samples(samples)}
+            results.update({prefix + k: v for k, v in measured.items()})
+        return results
+
+
+def training_tracker(conditional, every_n_epochs):
+    """The MNIST recipes' during-training evaluator: class accuracy for conditional models,
+    FID and class coverage (EMA and raw generator) for unconditional ones."""
+    if conditional:
+        return class_accuracy_tracker(every_n_epochs)
+    from kerasgan.callbacks import EvaluationCallback
+
+    return EvaluationCallback(MNISTQualityCurve(), every_n_epochs=every_n_epochs)
+
+
+def quality_curve(tracker, steps_per_epoch):
+    """The tracker's measurements as `{generator steps: {metric: value}}`."""
+    return {
+        str((h["epoch"] + 1) * steps_per_epoch): {k: round(v, 4) for k, v in h.items() if k != "epoch"}
+        for h in tracker.history
+    }
 
 
 def accuracy_curve(tracker, steps_per_epoch):
@@ -176,7 +224,8 @@ def mixture_metrics(gan, spec):
 
 def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=None, track_every=None, argv=None):
     """Train an MNIST preset on the embedded 5,000-image training subset and publish it.
-    `track_every=N` (conditional models) records the class accuracy every N epochs in the card."""
+    `track_every=N` records every N epochs in the card the class accuracy (conditional models) or
+    FID and class coverage of the EMA and raw generators (unconditional ones)."""
     from kerasgan.data import load_mnist_subset
 
     args = parse_args(name, epochs, argv)
@@ -186,11 +235,14 @@ def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=No
         x, y = x[: args.limit], y[: args.limit]
     conditional = bool(preset.config.get("num_classes"))
     data = (x, y) if conditional else (x,)
-    tracker = class_accuracy_tracker(track_every) if conditional and track_every else None
+    tracker = training_tracker(conditional, track_every) if track_every else None
     gan, training = train(preset, data, critic_batch_size, args.epochs, optimizers, callbacks=tracker and [tracker])
     if tracker:
         steps_per_epoch = training["generator_steps"] // args.epochs
-        training["class_accuracy_by_generator_steps"] = accuracy_curve(tracker, steps_per_epoch)
+        if conditional:
+            training["class_accuracy_by_generator_steps"] = accuracy_curve(tracker, steps_per_epoch)
+        else:
+            training["quality_by_generator_steps"] = quality_curve(tracker, steps_per_epoch)
     num_samples = 200 if args.limit else 5000
     record = publish(gan, preset, lambda g: mnist_metrics(g, num_samples), training, args.out)
     report(record)

@@ -31,6 +31,8 @@ METRIC_NAMES = {
     "unique_playable_percent": "distinct new playable levels, % of generated",
     "final_training_levels": "training levels at the end (5 + bootstrapped)",
     "bits_per_dim": "teacher NLL on held-out MNIST, bits/dim",
+    "class_entropy": "entropy of the classifier's class histogram ÷ log(classes) (1 = every class equally often)",
+    "rarest_class_share": "rarest class's share × classes (1 = as often as the average class, 0 = never drawn)",
 }
 
 _FACTS = (

@@ -26,22 +26,25 @@ PRESETS = (
             latent_dim=128,
             fmap_base=1024,
             fmap_max=32,
-            schedule=ProGANSchedule(32, training_images=15_000, transition_images=15_000),
+            schedule=ProGANSchedule(32, training_images=30_000, transition_images=30_000),
             seed=0,
         ),
         dataset=common.MNIST_SUBSET + ", padded to 32×32 with background",
         data_licence=common.MNIST_LICENCE,
         description=(
-            "ProGAN grown 4×4 → 8 → 16 → 32 (15k images per stable phase and per fade-in, 150k images in all: the "
-            "reference shows 600k per phase and 12M in total), 32 maps at every resolution (the reference's CIFAR run "
-            "has 128), latent 128, EMA generator (0.999). Far too short a run for ProGAN: blurry, low-recall samples."
+            "ProGAN grown 4×4 → 8 → 16 → 32 (30k images per stable phase and per fade-in, full size at 180k, then "
+            "32×32 to 450k images in all: the reference shows 600k per phase and 12M in total, 27× more), 32 maps at "
+            "every resolution (the reference's CIFAR run has 128), latent 128, EMA generator (0.999, the reference's). "
+            "The previous run (15k per phase, 150k in all) shipped FID 44 and class entropy 0.71: its EMA still held "
+            "~30 % of the 32×32 layers' initial weights (they train only from their fade-in; 0.999 needs ~5k steps "
+            "to forget them); its raw generator scored FID 25.8, entropy 0.93."
         ),
         paper=PAPER,
         reference=REFERENCE,
         recipe="recipes/progan_mnist.py",
         fit=dict(
             batch_size=64,
-            epochs=30,
+            epochs=90,
             optimizer="Adam(1e-3, β1=0, β2=0.99, ε=1e-8) for G and D (the reference's), WGAN-GP λ 10 + drift 0.001",
         ),
         metrics_protocol=common.MNIST_PROTOCOL,
