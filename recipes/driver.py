@@ -99,24 +99,31 @@ def report(record):
     print(f"Wrote the preset folder of {record['name']} (weights sha256 {record['sha256']}).")
 
 
-def mnist_metrics(gan, num_samples=5000):
-    """FID/KID/precision/recall with the MNIST classifier; class accuracy for conditional models."""
+def mnist_evaluators(metrics, num_samples):
+    """`(classifier, evaluator)`: the project's MNIST classifier and a `GANEvaluator` of `metrics`
+    on its features against the held-out test digits (the MNIST protocol)."""
     from kerasgan.data import load_mnist_test
-    from kerasgan.metrics import ClassConditionalAccuracy
-    from kerasgan.metrics import ClassCoverage
     from kerasgan.metrics import GANEvaluator
     from kerasgan.metrics import MNISTClassifier
 
     classifier = MNISTClassifier.pretrained()
     reference, _ = load_mnist_test(drop_training_overlap=True)
-    evaluator = GANEvaluator(
-        classifier, reference_images=reference, metrics=("fid", "kid", "precision_recall"), num_samples=num_samples
-    )
-    metrics = {k: round(v, 5) for k, v in evaluator.evaluate(gan).items()}
+    return classifier, GANEvaluator(classifier, reference_images=reference, metrics=metrics, num_samples=num_samples)
+
+
+def mnist_metrics(gan, num_samples=5000):
+    """FID/KID/precision/recall with the MNIST classifier; class coverage of the same samples for
+    unconditional models, class accuracy for conditional ones."""
+    from kerasgan.metrics import ClassConditionalAccuracy
+    from kerasgan.metrics import ClassCoverage
+
+    classifier, evaluator = mnist_evaluators(("fid", "kid", "precision_recall"), num_samples)
+    samples = gan.generate(num_samples, seed=evaluator.seed)
+    metrics = {k: round(v, 5) for k, v in evaluator.evaluate_samples(samples).items()}
     if not gan.num_classes:
-        coverage = ClassCoverage(classifier.predict_digits, 10, num_samples, seed=0)
-        metrics.update({k: round(v, 4) for k, v in coverage.evaluate(gan).items()})
-    if gan.num_classes:
+        coverage = ClassCoverage(classifier.predict_digits, 10, num_samples)
+        metrics.update({k: round(v, 4) for k, v in coverage.evaluate_samples(samples).items()})
+    else:
         per_class = max(num_samples // gan.num_classes, 1)
         accuracy = ClassConditionalAccuracy(classifier.predict_digits, per_class, seed=1).per_class(gan)
         metrics["class_accuracy"] = round(float(accuracy.mean()), 4)
@@ -142,14 +149,9 @@ class MNISTQualityCurve:
     generator and (prefix `raw_`) the raw one where the model keeps both."""
 
     def __init__(self, num_samples=2000, seed=3):
-        from kerasgan.data import load_mnist_test
         from kerasgan.metrics import ClassCoverage
-        from kerasgan.metrics import GANEvaluator
-        from kerasgan.metrics import MNISTClassifier
 
-        classifier = MNISTClassifier.pretrained()
-        reference, _ = load_mnist_test(drop_training_overlap=True)
-        self.fid = GANEvaluator(classifier, reference_images=reference, metrics=("fid",), num_samples=num_samples)
+        classifier, self.fid = mnist_evaluators(("fid",), num_samples)
         self.coverage = ClassCoverage(classifier.predict_digits, 10, num_samples)
         self.num_samples, self.seed = num_samples, seed
 
