@@ -253,9 +253,8 @@ def test_conditional_presets_reproduce_their_class_accuracy(name, digits_classif
     per_class = accuracy.per_class(zoo.load(name))
     registered = zoo.info(name)["metrics"]
     assert abs(per_class.mean() - registered["class_accuracy"]) < 0.04, (per_class, registered)
-    if name == "biggan_mnist":  # sngan_projection_mnist (30 %) does not reach this yet: issue 14
-        assert registered["class_accuracy"] >= 0.9 and registered["class_accuracy_min"] >= 0.8, registered
-        assert per_class.mean() >= 0.88 and per_class.min() >= 0.72, per_class
+    assert registered["class_accuracy"] >= 0.9 and registered["class_accuracy_min"] >= 0.8, registered
+    assert per_class.mean() >= 0.88 and per_class.min() >= 0.72, per_class
 
 
 def test_progan_mnist_draws_every_digit_as_its_card_says(digits_classifier):

@@ -52,28 +52,36 @@ PRESETS = (
         name="sngan_projection_mnist",
         model_class=SNGAN,
         config=dict(
-            image_shape=(32, 32, 1), latent_dim=128, num_classes=10, g_filters=32, d_filters=32, n_critic=1, seed=0
+            image_shape=(32, 32, 1),
+            latent_dim=128,
+            num_classes=10,
+            g_filters=32,
+            d_filters=32,
+            n_critic=4,
+            ema_decay=0.99,
+            ema_start=250,
+            seed=0,
         ),
         dataset=common.MNIST_SUBSET + " with its digit labels, padded to 32×32",
         data_licence=common.MNIST_LICENCE,
         description=(
             "Class-conditional SN-GAN ResNet (categorical conditional BN in G, projection discriminator) at 32×32×1 "
-            "with 32 maps per block, 10 digit classes; SN-GAN's setting C (n_dis 1) to fit a CPU budget. Known "
-            "shortfall: it draws the asked-for digit only 30 % of the time. A swap of networks under one recipe (500 "
-            "G steps) puts the cause in the generator, not the projection discriminator: BigGAN's generator with "
-            "this discriminator reached 62 %, this generator with BigGAN's discriminator 13 %. The generator's only "
-            "class input is its class-conditional BN tables (ones/zeros, plain, as the reference); why they learn the "
-            "classes this slowly here is not settled yet."
+            "with 32 maps per block, 10 digit classes, hinge loss, n_dis 4, EMA generator (0.99 from G step 250). "
+            "The generator learns at 1e-3, five times the discriminator's rate: at the discriminator's rate (the "
+            "earlier weights, Adam 2e-4 for both) its class-conditional BN tables learnt the classes too slowly and "
+            "it drew the asked-for digit 30 % of the time; with 1e-3 the class accuracy rose from 35 % at G step 500 "
+            "to 90 % at 750 and 99 % at 875. The tables are plain, as the reference's (no spectral norm)."
         ),
         paper=PROJECTION_PAPER,
         reference=REFERENCE,
         recipe="recipes/sngan_projection_mnist.py",
         fit=dict(
-            batch_size=64,
-            epochs=25,
+            critic_batch_size=50,
+            n_critic=4,
+            epochs=40,
             optimizer=(
-                "Adam(2e-4, β1=0.5, β2=0.999), n_dis 1: setting C of the SN-GAN paper's Table 1 (a recorded first run "
-                "with sn_cifar10.yml's n_dis 5 for 625 G steps did not learn the classes: 13 % class accuracy)"
+                "G Adam(1e-3, β1=0, β2=0.999), D Adam(2e-4, β1=0, β2=0.999), no decay (β1 0 as sn_cifar10.yml; G's "
+                "rate raised so its class tables learn within 1,000 G steps)"
             ),
         ),
         metrics_protocol=common.MNIST_PROTOCOL,
