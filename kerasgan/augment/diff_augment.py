@@ -5,6 +5,7 @@ import numpy as np
 from keras import ops
 
 from kerasgan.augment import counter_hash
+from kerasgan.backend.replicas import per_example
 
 POLICIES = ("color", "translation", "cutout")
 # Random streams of one draw: per-image parameters of each augmentation and its apply flag (ADA).
@@ -130,10 +131,10 @@ class DiffAugment(keras.layers.Layer):
         `{name: (n,) tensor}`."""
 
         def uniform(stream):
-            return counter_hash.uniform(self.seed, counter, stream, n)
+            return per_example(lambda m: counter_hash.uniform(self.seed, counter, stream, m), n)
 
         def randint(stream, low, high):
-            return counter_hash.randint(self.seed, counter, stream, n, low, high)
+            return per_example(lambda m: counter_hash.randint(self.seed, counter, stream, m, low, high), n)
 
         h, w = height, width
         params = {}

@@ -5,6 +5,7 @@ from keras import ops
 from kerasgan import backend
 from kerasgan import losses as gan_losses
 from kerasgan.augment.diff_augment import DiffAugment
+from kerasgan.backend.replicas import per_example
 from kerasgan.callbacks.non_finite_loss_guard import NonFiniteLossGuard
 from kerasgan.core import preset_folder
 from kerasgan.core.critic_batches import iteration_batch_size
@@ -71,6 +72,11 @@ class GAN(keras.Model):
             discriminator's adversarial output sees in the D and G updates (`discriminator_input`):
             a DiffAugment policy string such as `"color,translation,cutout"` (seeded from `seed`)
             or a `kerasgan.augment.DiffAugment` (e.g. with ADA's `adaptive=True`).
+        sync_batch_norm: under `tf.distribute`, batch statistics (keras `BatchNormalization`
+            and kerasgan's conditional BN) over the global batch, all replicas' examples
+            (cross-replica BN, as BigGAN trained), instead of each replica's own slice. JAX's
+            `keras.distribution` computes global statistics in any case; torch has no
+            distribution API in Keras. Not stored in the layers' configs.
         seed: seed of the model's `SeedGenerator` (latents, labels, penalty noise, DiffAugment)
             and of the initial weights of the networks a model class builds itself (`DCGAN(...,
             seed=0)` gives the same weights in every process; the constructors of every subclass
@@ -119,6 +125,7 @@ class GAN(keras.Model):
         ema_start=0,
         instance_noise=None,
         augment=None,
+        sync_batch_norm=False,
         seed=None,
         **kwargs,
     ):
@@ -139,6 +146,8 @@ class GAN(keras.Model):
             )
         if ema_decay is not None and not 0.0 <= float(ema_decay) < 1.0:
             raise ValueError(f"`ema_decay` must be None or in [0, 1); received {ema_decay!r}.")
+        if not isinstance(sync_batch_norm, bool):
+            raise ValueError(f"`sync_batch_norm` must be True or False; received {sync_batch_norm!r}.")
         self.generator = generator
         self.discriminator = discriminator
         self._adversarial = gan_losses.get(adversarial_loss)
@@ -151,6 +160,7 @@ class GAN(keras.Model):
         self.seed = seed
         self.instance_noise = _instance_noise_arg(instance_noise)
         self.augment = _augment_arg(augment, seed)
+        self.sync_batch_norm = sync_batch_norm
         spec = network_spec(generator, discriminator)
         self.latent_dim = spec.latent_dim
         self.num_classes = spec.num_classes
@@ -195,10 +205,12 @@ class GAN(keras.Model):
         return self.g_optimizer.iterations
 
     def sample_latent(self, n):
-        shape = (n, self.latent_dim)
-        if self.latent_distribution == "uniform":
-            return keras.random.uniform(shape, -1.0, 1.0, seed=self.seed_generator)
-        return keras.random.normal(shape, seed=self.seed_generator)
+        def draw(m):
+            if self.latent_distribution == "uniform":
+                return keras.random.uniform((m, self.latent_dim), -1.0, 1.0, seed=self.seed_generator)
+            return keras.random.normal((m, self.latent_dim), seed=self.seed_generator)
+
+        return per_example(draw, n)
 
     def sample_labels(self, n, real_labels=None):
         """Labels of `n` fakes: uniform class ids, or for condition-vector models the real
@@ -207,7 +219,9 @@ class GAN(keras.Model):
             return real_labels
         if not self.num_classes:
             return None
-        return keras.random.randint((n,), 0, self.num_classes, seed=self.seed_generator, dtype="int32")
+        return per_example(
+            lambda m: keras.random.randint((m,), 0, self.num_classes, seed=self.seed_generator, dtype="int32"), n
+        )
 
     def sample_conditions(self, rng, n):
         """Condition vectors for `generate(n)` without `labels` (condition-vector models only;
@@ -254,7 +268,10 @@ class GAN(keras.Model):
         if self.instance_noise is None:
             return images
         images = ops.convert_to_tensor(images)
-        noise = keras.random.normal(ops.shape(images), seed=self.seed_generator, dtype=images.dtype)
+        shape = tuple(ops.shape(images))
+        noise = per_example(
+            lambda m: keras.random.normal((m, *shape[1:]), seed=self.seed_generator, dtype=images.dtype), shape[0]
+        )
         return images + ops.cast(self.instance_noise_stddev(), images.dtype) * noise
 
     def discriminator_input(self, images):
@@ -453,6 +470,18 @@ class GAN(keras.Model):
         (HGAN's teacher-sample refresh)."""
         return [NonFiniteLossGuard()] if getattr(self, "check_finite", True) else []
 
+    def _generator_batch_size(self, real):
+        """Fakes in this replica's generator update: `g_batch_size` is the global count."""
+        if self.g_batch_size is None:
+            return ops.shape(real)[0]
+        replicas = backend.replica()[0]
+        if self.g_batch_size % replicas:
+            raise ValueError(
+                f"`g_batch_size`={self.g_batch_size} must divide evenly over the {replicas} replicas of the "
+                "distribution strategy."
+            )
+        return self.g_batch_size // replicas
+
     def _check_remainder(self, x, batch_size):
         # Array inputs: a last partial batch smaller than n_critic cannot be split; say so before
         # any step runs rather than mid-epoch.
@@ -488,7 +517,7 @@ class GAN(keras.Model):
             for name, value in terms.items():
                 d_terms[name] = d_terms.get(name, 0.0) + value / self.n_critic
         last = batch.replace(real=real, real_labels=real_labels)
-        g_loss, g_terms = self._generator_step(last, self.g_batch_size or ops.shape(real)[0])
+        g_loss, g_terms = self._generator_step(last, self._generator_batch_size(real))
         aux_terms = self.auxiliary_steps(batch)
         if self.ema_generator is not None:
             self._update_ema()
@@ -516,11 +545,17 @@ class GAN(keras.Model):
 
     def minimize(self, optimizer, variables, loss_fn):
         """One update of `variables` by `optimizer` on `loss_fn() -> (loss, terms)`; returns
-        `(loss, terms)`. The D, G and auxiliary steps all go through here."""
-        if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
+        `(loss, terms)`. The D, G and auxiliary steps all go through here. Under `tf.distribute`
+        the gradient is of `loss / replicas`: the optimizer sums the replicas' gradients, so the
+        update is the global batch's mean, as on one device."""
+        replicas = backend.replica()[0]
+        if replicas > 1 or isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
             def scaled_loss_fn():
                 loss, terms = loss_fn()
-                return optimizer.scale_loss(loss), (loss, terms)
+                scaled = loss / replicas if replicas > 1 else loss
+                if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
+                    scaled = optimizer.scale_loss(scaled)
+                return scaled, (loss, terms)
 
             _, (loss, terms), grads = backend.compute_gradients(scaled_loss_fn, variables)
         else:
@@ -724,6 +759,7 @@ class GAN(keras.Model):
             "ema_start": self.ema_start,
             **({} if self.instance_noise is None else {"instance_noise": _serialize_noise(self.instance_noise)}),
             **({} if self.augment is None else {"augment": keras.saving.serialize_keras_object(self.augment)}),
+            "sync_batch_norm": self.sync_batch_norm,
             "seed": self.seed,
             **{name: keras.saving.serialize_keras_object(getattr(self, name)) for name in self.auxiliary_networks},
         }

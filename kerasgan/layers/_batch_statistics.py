@@ -25,7 +25,7 @@ def normalize(layer, x, training):
     compute_dtype = keras.backend.result_type(x.dtype, "float32")
     x = ops.cast(x, compute_dtype)
     if training and layer.trainable:
-        mean, variance = ops.moments(x, axes=list(range(len(x.shape) - 1)))
+        mean, variance = ops.moments(x, axes=list(range(len(x.shape) - 1)), synchronized=layer.synchronized)
         m = layer.momentum
         layer.moving_mean.assign(ops.cast(layer.moving_mean, compute_dtype) * m + mean * (1.0 - m))
         layer.moving_variance.assign(ops.cast(layer.moving_variance, compute_dtype) * m + variance * (1.0 - m))

@@ -51,6 +51,9 @@ class ConditionalBatchNormalization(keras.layers.Layer):
             )
         self.num_classes = num_classes
         self.momentum, self.epsilon = check_momentum_epsilon(momentum, epsilon)
+        # As keras.layers.BatchNormalization's: `GAN(sync_batch_norm=True)` sets it while a
+        # tf.distribute step is traced, for statistics over every replica's examples.
+        self.synchronized = False
 
     def build(self, input_shape):
         if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:

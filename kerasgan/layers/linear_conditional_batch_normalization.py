@@ -56,6 +56,9 @@ class LinearConditionalBatchNormalization(keras.layers.Layer):
         self.spectral_norm = spectral_norm
         self.sn_inference = inference_mode(sn_inference, "sn_inference")
         self.momentum, self.epsilon = check_momentum_epsilon(momentum, epsilon)
+        # As keras.layers.BatchNormalization's: `GAN(sync_batch_norm=True)` sets it while a
+        # tf.distribute step is traced, for statistics over every replica's examples.
+        self.synchronized = False
         self.kernel_initializer = keras.initializers.get(kernel_initializer)
         self.sn_epsilon = float(sn_epsilon)
 

@@ -4,6 +4,7 @@ import keras
 from keras import ops
 
 from kerasgan import backend
+from kerasgan.backend.replicas import per_example
 from kerasgan.losses._utils import as_float32
 from kerasgan.losses._utils import check_seed
 from kerasgan.losses._utils import per_sample_norm
@@ -55,7 +56,8 @@ def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0):
     seed = check_seed(seed)
     real = as_float32(real)
     fake = as_float32(fake)
-    eps = keras.random.uniform(per_sample_shape(real), dtype="float32", seed=seed)
+    shape = per_sample_shape(real)
+    eps = per_example(lambda m: keras.random.uniform((m, *shape[1:]), dtype="float32", seed=seed), shape[0])
     interpolates = eps * real + (1.0 - eps) * fake
     _, grads = backend.input_gradient(critic_fn, interpolates)
     norms = per_sample_norm(as_float32(grads))

@@ -38,6 +38,8 @@ class BigGAN(GAN):
         ortho_weight: β of the orthogonal regularisation (0 disables it).
         n_critic: D steps per G step (`num_D_steps`).
         ema_decay, ema_start: the generator EMA.
+        sync_batch_norm: G's batch statistics over all replicas under `tf.distribute` (the paper's
+            "cross-replica BatchNorm in G"; BigGAN-PyTorch offers it as `--cross_replica`).
         **kwargs: `GAN` arguments.
 
     Example:
@@ -57,14 +59,14 @@ class BigGAN(GAN):
                  ch=64, shared_dim=0, hierarchical=False, attention=(), init="ortho", g_learning_rate=2e-4,
                  d_learning_rate=2e-4, adam_epsilon=1e-8, ortho_weight=1e-4, n_critic=4, ema_decay=0.9999,
                  ema_start=1000, adversarial_loss="hinge", cbn_spectral_norm=None, sn_inference="power_iteration",
-                 **kwargs):
+                 sync_batch_norm=True, **kwargs):
         generator = generator or BigGANGenerator(latent_dim, image_shape, num_classes, ch, shared_dim, hierarchical,
                                                  attention, init, cbn_spectral_norm=cbn_spectral_norm,
                                                  sn_inference=sn_inference)
         discriminator = discriminator or BigGANDiscriminator(generator.image_shape, num_classes, ch, attention, init,
                                                              sn_inference=sn_inference)
         super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, n_critic=n_critic,
-                         ema_decay=ema_decay, ema_start=ema_start, **kwargs)
+                         ema_decay=ema_decay, ema_start=ema_start, sync_batch_norm=sync_batch_norm, **kwargs)
         if float(ortho_weight) < 0:
             raise ValueError(f"`ortho_weight` must be >= 0; received {ortho_weight!r}.")
         self.g_learning_rate = float(g_learning_rate)

@@ -5,6 +5,7 @@ import numpy as np
 from keras import ops
 
 from kerasgan import backend
+from kerasgan.backend.replicas import per_example
 from kerasgan.core.gan import GAN
 from kerasgan.models.dcgan.dcgan_discriminator import DCGANDiscriminator
 from kerasgan.models.dcgan.dcgan_generator import DCGANGenerator
@@ -185,7 +186,9 @@ class HGAN(GAN):
         return samples
 
     def teacher_batch(self, n):
-        index = keras.random.randint((n,), 0, self.teacher_bank_size, seed=self.seed_generator, dtype="int32")
+        index = per_example(
+            lambda m: keras.random.randint((m,), 0, self.teacher_bank_size, seed=self.seed_generator, dtype="int32"), n
+        )
         return ops.take(self.teacher_bank, index, axis=0)
 
     # ------------------------------------------------------------ losses

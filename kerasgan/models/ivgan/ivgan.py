@@ -2,6 +2,7 @@ import keras
 from keras import ops
 
 from kerasgan import backend
+from kerasgan.backend.replicas import per_example
 from kerasgan.core.gan import GAN
 from kerasgan.models.ivgan.ivgan_discriminator import IVGANDiscriminator
 from kerasgan.models.ivgan.ivgan_encoder import IVGANEncoder
@@ -171,7 +172,10 @@ class IVGAN(GAN):
         """`(O_k codes, k)`: block k (one per batch, uniform) of each code replaced by N(0, 1)."""
         codes = ops.convert_to_tensor(codes)
         k = keras.random.randint((), 0, self.num_blocks, seed=self.seed_generator, dtype="int32")
-        noise = keras.random.normal(ops.shape(codes), seed=self.seed_generator, dtype=codes.dtype)
+        n = ops.shape(codes)[0]
+        noise = per_example(
+            lambda m: keras.random.normal((m, self.latent_dim), seed=self.seed_generator, dtype=codes.dtype), n
+        )
         block = ops.arange(self.latent_dim, dtype="int32") // (self.latent_dim // self.num_blocks)
         mask = ops.cast(ops.equal(block, k), codes.dtype)
         return codes * (1.0 - mask) + noise * mask, ops.zeros_like(codes[:, 0], dtype="int32") + k

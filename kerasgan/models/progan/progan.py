@@ -2,6 +2,7 @@ import keras
 import numpy as np
 from keras import ops
 
+from kerasgan import backend
 from kerasgan.core.gan import GAN
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
 from kerasgan.losses.drift_penalty import drift_penalty
@@ -103,7 +104,8 @@ class ProGAN(GAN):
             _reset_state(optimizer, changed)
         self.lod.assign(lod)
         self._set_lod(lod)
-        self.images_seen.assign_add(ops.cast(ops.shape(images)[0], "int32"))
+        # The global batch: under tf.distribute each replica holds 1/replicas of it.
+        self.images_seen.assign_add(ops.cast(ops.shape(images)[0] * backend.replica()[0], "int32"))
         self.generator_steps.assign_add(1)
         return fade_real_images(images, lod, int(self.schedule.max_lod))
 
