@@ -16,7 +16,7 @@ ALLOWED = {
     "backend": set(),
     "losses": {"backend", "utils"},
     "layers": {"backend", "utils"},
-    "augment": {"utils"},
+    "augment": {"backend", "utils"},
     "callbacks": {"backend", "utils"},
     "core": {"augment", "backend", "callbacks", "data", "losses", "utils", "version"},
     "data": {"utils"},

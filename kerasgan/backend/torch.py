@@ -5,6 +5,7 @@ Runs eagerly: `torch.compile` cannot differentiate twice, which gradient penalti
 
 import contextlib
 
+import keras
 import torch
 from keras import ops
 
@@ -52,6 +53,16 @@ def _detach(tree):
 
 
 def fit_guard(model):
+    distribution = keras.distribution.distribution()
+    if distribution is not None:
+        raise NotImplementedError(
+            "Keras's torch backend has no distribution support: `fit` would train on one device and "
+            f"ignore the distribution set with keras.distribution.set_distribution ({distribution!r}). "
+            "For several devices use KERAS_BACKEND=jax with keras.distribution.DataParallel or "
+            "ModelParallel, or KERAS_BACKEND=tensorflow with tf.distribute.MirroredStrategy or "
+            "MultiWorkerMirroredStrategy; or call keras.distribution.set_distribution(None) to train "
+            "on one device."
+        )
     return contextlib.nullcontext()
 
 
