@@ -1,6 +1,7 @@
 """Reference architectures have exactly the reference code's parameter counts (computed by hand)."""
 
 import numpy as np
+from shapes_only import shapes_only
 
 from kerasgan.models import DCGANDiscriminator
 from kerasgan.models import DCGANGenerator
@@ -22,6 +23,7 @@ def trainable(model):
     return int(sum(np.prod(v.shape) for v in model.trainable_variables))
 
 
+@shapes_only
 def test_sngan_resnet32_generator():
     # gen_models/resnet_32.py: l1 Linear(128, 4*4*256); 3 x Block(256, 256, upsample) with
     # b1, b2 BatchNorm, c1, c2 3x3 convs and c_sc 1x1 (learnable: upsample); b5; c5 3x3 -> 3.
@@ -32,6 +34,7 @@ def test_sngan_resnet32_generator():
     assert trainable(SNGANResNetGenerator()) == expected
 
 
+@shapes_only
 def test_sngan_resnet32_conditional_generator():
     # CategoricalConditionalBatchNormalization: per-class gamma and beta (10 x C each).
     ch, k = 256, 10
@@ -40,6 +43,7 @@ def test_sngan_resnet32_conditional_generator():
     assert trainable(SNGANResNetGenerator(num_classes=k)) == expected
 
 
+@shapes_only
 def test_sngan_resnet32_discriminator():
     # dis_models/snresnet_32.py: OptimizedBlock(3, 128), Block(down), 2 x Block, SNLinear(128, 1, nobias).
     ch = 128
@@ -53,6 +57,7 @@ def test_sngan_resnet32_discriminator():
     assert trainable(SNGANResNetDiscriminator(num_classes=10)) == expected + 10 * ch
 
 
+@shapes_only
 def test_wgangp_resnet_critic():
     # gan_cifar_resnet.py, DIM_D = 128: OptimizedResBlockDisc1, down block, 2 blocks with identity
     # shortcut, Linear(128, 1) with bias; no normalization.
@@ -67,6 +72,7 @@ def test_wgangp_resnet_critic():
     assert trainable(WGANGPResNetCritic()) == expected
 
 
+@shapes_only
 def test_wgangp_resnet_generator():
     # gan_cifar_resnet.py, DIM_G = 128: Linear(128, 4*4*128), 3 up blocks (N1, Conv1, N2, Conv2,
     # 1x1 shortcut), Normalize, Conv 3x3 -> 3.
@@ -76,6 +82,7 @@ def test_wgangp_resnet_generator():
     assert trainable(WGANGPResNetGenerator()) == expected
 
 
+@shapes_only
 def test_dcgan_64():
     # Newmu/dcgan_code faces: nz=100, ngf=ndf=128, nc=3, no biases; gw (100 x 16384) with
     # BatchNorm over its 16384 outputs; 5x5 deconvs 1024->512->256->128->3 (BN on the first three).

@@ -5,6 +5,7 @@ import numpy as np
 from keras import ops
 
 from kerasgan.augment import counter_hash
+from kerasgan.backend import replica_sum
 from kerasgan.backend.replicas import per_example
 
 POLICIES = ("color", "translation", "cutout")
@@ -178,8 +179,10 @@ class DiffAugment(keras.layers.Layer):
             return
         logits = ops.cast(ops.reshape(ops.stop_gradient(real_logits), (-1,)), "float32")
         probability = ops.convert_to_tensor(self.probability)
-        signs = ops.convert_to_tensor(self.sign_sum) + ops.sum(ops.sign(logits))
-        count = ops.convert_to_tensor(self.sign_count) + ops.cast(ops.shape(logits)[0], "float32")
+        # The global batch's signs under tf.distribute: every replica adjusts p alike.
+        batch = replica_sum(ops.stack([ops.sum(ops.sign(logits)), ops.cast(ops.shape(logits)[0], "float32")]))
+        signs = ops.convert_to_tensor(self.sign_sum) + batch[0]
+        count = ops.convert_to_tensor(self.sign_count) + batch[1]
         updates = ops.convert_to_tensor(self.updates_seen) + 1
         adjust = ops.greater_equal(updates, self.adjust_every)
         step = ops.sign(signs / count - self.target) * count / float(self.adjust_images)

@@ -18,6 +18,7 @@ It exposes these primitives, all written so the GAN training step above them sta
   and put them back unless `finite` holds (a training step whose losses are not finite).
 - `replica()`: `(replicas in sync, this replica's index)`; `(1, 0)` except inside a
   `tf.distribute` step, where each replica runs the step on its slice of the global batch.
+- `replica_sum(x)`: `x` summed over those replicas (statistics of the global batch), else `x`.
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
   when called inside `compute_gradients`, as gradient penalties need.
 """
@@ -36,6 +37,7 @@ if _NAME == "tensorflow":
     from kerasgan.backend.tensorflow import no_grad
     from kerasgan.backend.tensorflow import predict
     from kerasgan.backend.tensorflow import replica
+    from kerasgan.backend.tensorflow import replica_sum
     from kerasgan.backend.tensorflow import train_step
 elif _NAME == "jax":
     from kerasgan.backend.jax import apply_gradients
@@ -46,10 +48,12 @@ elif _NAME == "jax":
     from kerasgan.backend.jax import predict
     from kerasgan.backend.jax import train_step
     from kerasgan.backend.single_replica import replica
+    from kerasgan.backend.single_replica import replica_sum
     from kerasgan.backend.step_undo import snapshot
     from kerasgan.backend.step_undo import undo_unless
 elif _NAME == "torch":
     from kerasgan.backend.single_replica import replica
+    from kerasgan.backend.single_replica import replica_sum
     from kerasgan.backend.torch import apply_gradients
     from kerasgan.backend.torch import compute_gradients
     from kerasgan.backend.torch import fit_guard
@@ -79,6 +83,7 @@ __all__ = [
     "name",
     "predict",
     "replica",
+    "replica_sum",
     "snapshot",
     "train_step",
     "undo_unless",

@@ -9,8 +9,22 @@ from keras import ops
 def train_step(model, data, step_fn):
     if getattr(model, "sync_batch_norm", False) and replica()[0] > 1:
         with _synchronized_batch_norm(model):
-            return step_fn(data)
-    return step_fn(data)
+            logs = step_fn(data)
+    else:
+        logs = step_fn(data)
+    if _multi_worker(tf.distribute.get_strategy()):
+        # Keras's fit reduces a multi-worker step's logs with `strategy.reduce(MEAN, axis=0)`,
+        # which fails on scalars (tensorflow/tensorflow#72388): give each a batch axis of one.
+        logs = {name: tf.reshape(value, (1,)) for name, value in logs.items()}
+    return logs
+
+
+def _multi_worker(strategy):
+    resolver = getattr(strategy, "cluster_resolver", None)
+    if not isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy) or resolver is None:
+        return False
+    spec = resolver.cluster_spec()
+    return sum(spec.num_tasks(job) for job in spec.jobs) > 1
 
 
 @contextlib.contextmanager
@@ -51,7 +65,25 @@ def input_gradient(fn, x):
 
 
 def fit_guard(model):
-    return contextlib.nullcontext()
+    if not _multi_worker(model.distribute_strategy):
+        return contextlib.nullcontext()
+    return _no_symbolic_build(model)
+
+
+@contextlib.contextmanager
+def _no_symbolic_build(model):
+    # Keras's fit reduces the first batch over the workers to build the model symbolically; under
+    # MultiWorkerMirroredStrategy that reduce fails on an (images, labels) batch. A GAN is built
+    # when constructed and compiled: there is nothing to build.
+    unbuilt = [layer.name for layer in model._flatten_layers() if not layer.built]
+    if unbuilt:
+        raise ValueError(f"Under MultiWorkerMirroredStrategy the GAN must be fully built before fit; unbuilt "
+                         f"layers: {unbuilt}")
+    model._maybe_symbolic_build = lambda iterator=None, data_batch=None: None
+    try:
+        yield
+    finally:
+        del model._maybe_symbolic_build
 
 
 def no_grad():
@@ -71,3 +103,11 @@ def replica():
     if context is None or context.num_replicas_in_sync == 1:
         return 1, 0
     return context.num_replicas_in_sync, context.replica_id_in_sync_group
+
+
+def replica_sum(x):
+    """`x` summed over the replicas inside a `tf.distribute` step, else `x`."""
+    context = tf.distribute.get_replica_context()
+    if context is None or context.num_replicas_in_sync == 1:
+        return x
+    return context.all_reduce("SUM", x)
