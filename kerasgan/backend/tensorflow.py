@@ -97,17 +97,19 @@ def predict(model, inputs):
     return ops.convert_to_numpy(model(inputs, training=False))
 
 
+def _replica_context():
+    """The replica context of a `tf.distribute` step with more than one replica, else None."""
+    context = tf.distribute.get_replica_context()
+    return None if context is None or context.num_replicas_in_sync == 1 else context
+
+
 def replica():
     """`(replicas in sync, this replica's index)` inside a `tf.distribute` step, else `(1, 0)`."""
-    context = tf.distribute.get_replica_context()
-    if context is None or context.num_replicas_in_sync == 1:
-        return 1, 0
-    return context.num_replicas_in_sync, context.replica_id_in_sync_group
+    context = _replica_context()
+    return (1, 0) if context is None else (context.num_replicas_in_sync, context.replica_id_in_sync_group)
 
 
 def replica_sum(x):
     """`x` summed over the replicas inside a `tf.distribute` step, else `x`."""
-    context = tf.distribute.get_replica_context()
-    if context is None or context.num_replicas_in_sync == 1:
-        return x
-    return context.all_reduce("SUM", x)
+    context = _replica_context()
+    return x if context is None else context.all_reduce("SUM", x)

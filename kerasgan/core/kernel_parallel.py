@@ -11,7 +11,7 @@ class KernelParallel(keras.distribution.ModelParallel):
     tables, spectral-norm vectors) is split over the mesh's `model_axis` on its last axis when the
     axis size divides it; everything else (biases, BN statistics, small kernels) is replicated.
     The batch is split over `batch_dim_name`. XLA partitions each step to match the layouts, so a
-    step computes what one device computes (tested against one device for BigGAN and ProGAN).
+    step computes what one device computes (tested against one device for BigGAN; ProGAN and DCGAN by hand).
 
     A `layout_map` given too takes precedence for the paths it matches. Keras matches a
     `LayoutMap` by variable path, and a GAN's paths are not a stable key: the generator and the
@@ -39,7 +39,9 @@ class KernelParallel(keras.distribution.ModelParallel):
                                  f"received {axis!r}")
         if layout_map is not None and layout_map.device_mesh is not device_mesh:
             raise ValueError("layout_map must be built on the same device mesh as KernelParallel's")
-        super().__init__(layout_map=layout_map or keras.distribution.LayoutMap(device_mesh),
+        if layout_map is None:
+            layout_map = keras.distribution.LayoutMap(device_mesh)
+        super().__init__(layout_map=layout_map,
                          batch_dim_name=batch_dim_name, auto_shard_dataset=auto_shard_dataset)
         self.model_axis = model_axis
         self.min_size = min_size
