@@ -405,7 +405,7 @@ def run_zelda_recipe(name, bootstrap, rounds, steps_per_round, batch_size, sampl
     args = parse_args(name, rounds, argv)
     preset = get_preset(name)
     levels = load_zelda_levels()
-    steps = 5 if args.limit else steps_per_round
+    steps = 2 if args.limit else steps_per_round
     gan = build(preset)
     gan.compile()
     start = time.time()
