@@ -40,6 +40,9 @@ if _NAME == "tensorflow":
     from kerasgan.backend.tensorflow import replica_sum
     from kerasgan.backend.tensorflow import train_step
 elif _NAME == "jax":
+    from kerasgan.backend.xla_cpu import prefer_xla_convolutions
+
+    prefer_xla_convolutions()
     from kerasgan.backend.jax import apply_gradients
     from kerasgan.backend.jax import compute_gradients
     from kerasgan.backend.jax import fit_guard
