@@ -110,9 +110,6 @@ def measure(cmd, env):
 
 def main(args):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE.parent), os.environ.get("PYTHONPATH", "")]))
-    if args.threads:
-        n = str(args.threads)
-        env.update(OMP_NUM_THREADS=n, MKL_NUM_THREADS=n)
     common = ["--steps", str(args.steps), "--warmup", str(args.warmup)] + (["--small"] if args.small else [])
     threads = ["--threads", str(args.threads)] if args.threads else []
     mimicry_cmd = [sys.executable, __file__, "--mimicry-src", args.mimicry_src, "--only-mimicry", *common, *threads]

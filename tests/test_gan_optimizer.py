@@ -74,8 +74,8 @@ def test_compile_refuses_optimizers_for_unknown_networks():
         _tiny_wgangp().compile(auxiliary_optimizers={"encoder": keras.optimizers.Adam()})
 
 
-def _tiny_wgangp():
-    return WGANGP(image_shape=(8, 8, 1), latent_dim=4, g_filters=4, d_filters=4)
+def _tiny_wgangp(**options):
+    return WGANGP(image_shape=(8, 8, 1), latent_dim=4, g_filters=4, d_filters=4, **options)
 
 
 def test_compile_takes_a_gan_optimizer():
@@ -104,7 +104,7 @@ def test_tf_and_jax_train_compiled_with_double_backprop():
     import numpy as np
 
     # One critic step per batch: XLA compiles the unrolled D steps, and five of them took 55 s on CI.
-    gan = WGANGP(image_shape=(8, 8, 1), latent_dim=4, g_filters=4, d_filters=4, n_critic=1)
+    gan = _tiny_wgangp(n_critic=1)
     gan.compile(jit_compile=True)
     assert gan.jit_compile is True
     x = np.random.default_rng(0).uniform(-1, 1, (10, 8, 8, 1)).astype("float32")
