@@ -307,7 +307,8 @@ def test_measured_presets_compute_the_same_on_every_backend(name):
     assert set(measured) == {k for k in expected.files if k.split(".")[0] == name}
     for key, value in measured.items():
         assert np.std(expected[key]) > 0 or expected[key].ndim == 0, key
-        np.testing.assert_allclose(value, expected[key], rtol=1e-4, atol=1e-4, err_msg=key)
+        np.testing.assert_allclose(value, expected[key], rtol=1e-4, atol=1e-4,
+                                   err_msg=f"{key} (retrained? rewrite the fixture: tests/preset_outputs.py)")
 
 
 @pytest.mark.slow
