@@ -33,9 +33,13 @@ def test_a_batch_that_does_not_divide_is_split_without_dropping_images():
     """11 images, 2 critic steps: 5 and 6 images (before: 5 and 5, one image silently dropped)."""
     SEEN.clear()
     gan = _tiny(ChunkRecorder, n_critic=2)
-    gan.compile(run_eagerly=True)
+    # Eager where that is cheap, so every step records; JAX's eager mode compiles op by op (25 s
+    # here), so there the compiled step records its chunks once per trace.
+    gan.compile(run_eagerly=keras.backend.backend() != "jax")
     gan.fit(_images(22), batch_size=11, epochs=1, verbose=0, shuffle=False)
-    assert SEEN == [5, 6, 5, 6]
+    assert SEEN and SEEN == [5, 6] * (len(SEEN) // 2), SEEN
+    if keras.backend.backend() != "jax":
+        assert SEEN == [5, 6, 5, 6]
     assert int(gan.d_optimizer.iterations.numpy()) == 4 and int(gan.g_optimizer.iterations.numpy()) == 2
 
 

@@ -7,6 +7,12 @@ type while their outputs (images, logits) and every variable stay float32, every
 weights move, and under `mixed_float16` each network has its own dynamic loss scale. The scales
 start at 2^8 here (Keras's 2^15 overflows on the first steps of some cases, which then skip
 updates, by design): every step applies, so the comparison with float32 is step for step.
+
+On TensorFlow the cases other than `COMPILED_ON_TENSORFLOW` train eagerly (`run_eagerly`): the
+same Python and the same ops, five times cheaper than tracing a graph for two steps (BigGAN
+4.4 s against 24 s); the compiled cases keep the graph's loss-scale branches and, with WGAN-GP,
+the double backward pass covered. JAX always compiles (its eager mode compiles op by op), torch
+runs eagerly anyway.
 """
 
 import keras
@@ -21,6 +27,7 @@ POLICIES = {"mixed_float16": "float16", "mixed_bfloat16": "bfloat16"}
 # Two steps of 16-bit arithmetic against float32: bfloat16 keeps 8 significant bits (~0.4 %), and
 # the differences of the first step feed the second (BigGAN's hinge sums move most).
 TOLERANCE = {"mixed_float16": 0.05, "mixed_bfloat16": 0.15}
+COMPILED_ON_TENSORFLOW = ("dcgan", "wgangp")
 
 
 def _train_under(policy, name, loss_scale=2.0**8):
@@ -29,6 +36,8 @@ def _train_under(policy, name, loss_scale=2.0**8):
     try:
         keras.utils.set_random_seed(0)
         gan, data = CASES[name]()
+        if keras.backend.backend() == "tensorflow" and name not in COMPILED_ON_TENSORFLOW:
+            gan.run_eagerly = True
         for opt in gan.optimizer.inner_optimizers:
             if isinstance(opt, keras.optimizers.LossScaleOptimizer):
                 opt.dynamic_scale.assign(loss_scale)
