@@ -1,9 +1,13 @@
 """IVGAN: the reference's 64×64 parameter counts, the intervention, the loss arithmetic, the
 instance-noise schedule, the encoder steps and the DCGAN baseline built from the same trunk."""
 
+import importlib.util
+import os
+
 import keras
 import numpy as np
 import pytest
+from repo import REPO_ROOT
 from shapes_only import shapes_only
 
 from kerasgan import StepContext
@@ -217,3 +221,34 @@ def test_bad_arguments():
         IVGAN(encoder=IVGANEncoder((32, 32, 3), 16, 4), image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4)
     with pytest.raises(ValueError, match=r"`instance_noise` must be None, a standard deviation >= 0"):
         IVGAN(image_shape=(32, 32, 3), latent_dim=8, g_filters=4, d_filters=4, e_filters=4, instance_noise=-1.0)
+
+
+def side_by_side():
+    spec = importlib.util.spec_from_file_location(
+        "ivgan_side_by_side", os.path.join(REPO_ROOT, "benchmarks", "ivgan_reference_side_by_side.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_side_by_side_table_means_seeds_and_shows_their_range():
+    run = dict(code="reference", model="ivgan", encoder_steps=5)
+    records = [
+        {**run, "seed": 0, "iteration": 500, "modes": 10, "kl": 4.0, "train_seconds": 50.0},
+        {**run, "seed": 0, "iteration": 1000, "modes": 30, "kl": 3.0, "train_seconds": 100.0},
+        {**run, "seed": 1, "iteration": 500, "modes": 20, "kl": 5.0, "train_seconds": 70.0},
+        dict(code="kerasgan", model="baseline", encoder_steps=5, seed=0, iteration=1000, modes=7, kl=6.0,
+             train_seconds=20.0),
+    ]
+    header, rows = side_by_side().summarize(records)
+    assert header == ["code", "model", "seeds", "500 its: modes / KL", "1,000 its: modes / KL", "s / iteration"]
+    assert rows == [
+        ["reference", "IVGAN, 5 E steps", "0,1", "15 [10–20] / 4.50", "30 / 3.00 (n=1)", "0.12"],
+        ["kerasgan", "DCGAN baseline (γ = η = 0)", "0", "—", "7 / 6.00", "0.02"],
+    ]
+
+
+def test_side_by_side_names_a_missing_reference_checkout(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        side_by_side().parse_args(["--code", "reference", "--reference-src", str(tmp_path)])
+    assert "expected a folder holding IVLSGAN_stackMNIST/model_GAN.py" in capsys.readouterr().err

@@ -124,6 +124,15 @@ def test_update_metadata_rewrites_metadata_and_card(folder):
     assert "| FID (features: see How below) | 9.25 |" in (folder / "README.md").read_text()
 
 
+def test_card_renders_a_recorded_reference_comparison(folder):
+    run = {"protocol": "both codes, same data.", "header": ["code", "1,000 its"], "rows": [["reference", "3 / 5.10"]]}
+    preset_folder.update_metadata(folder, {"reference_comparison": run})
+    card = (folder / "README.md").read_text()
+    table = "| code | 1,000 its |\n|---|---|\n| reference | 3 / 5.10 |"
+    assert f"## Against the reference implementation\n\n{table}" in card
+    assert "How: both codes, same data." in card
+
+
 def _cached_files(tmp_path):
     root = tmp_path / "keras_home" / "kerasgan" / "presets"
     return sorted(f for _, _, fs in os.walk(root) for f in fs) if root.exists() else []

@@ -78,7 +78,7 @@ def render_card(metadata, baselines=None, load_as=None):
     if m.get("publisher"):
         lines += _publisher(m, load_as)
     elif trained:
-        lines += _measured(m) + _comparison(m, baselines or {}) + _training(m)
+        lines += _measured(m) + _comparison(m, baselines or {}) + _reference_comparison(m) + _training(m)
         lines += [
             "## Weights",
             "",
@@ -176,6 +176,18 @@ def _comparison(m, baselines):
     lines += [f"| {n} | " + " | ".join(str(r[k]) for k in keys) + " |" for n, r in rows]
     return lines + ["", "The baseline is trained by the same recipe without the preset's key idea (see each card's "
                     "description).", ""]
+
+
+def _reference_comparison(m):
+    """A side-by-side run against the reference implementation, as its script recorded it
+    (`metadata["reference_comparison"]`: `protocol`, `header`, `rows`)."""
+    run = m.get("reference_comparison")
+    if not run:
+        return []
+    lines = ["## Against the reference implementation", "", "| " + " | ".join(run["header"]) + " |",
+             "|" + "---|" * len(run["header"])]
+    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in run["rows"]]
+    return lines + ["", f"How: {run['protocol']}", ""]
 
 
 def _training(m):
