@@ -80,9 +80,12 @@ def parse_args(argv=None):
     return args
 
 
-def noise_stddev(iteration, iterations):
-    """0.03 → 0.01 → 0.005 over thirds of the run (the reference's epochs 0 / 50 / 100 of 150)."""
-    return 0.03 if iteration < iterations // 3 else 0.01 if iteration < 2 * iterations // 3 else 0.005
+NOISE = (0.03, 0.01, 0.005)
+
+
+def noise_boundaries(iterations):
+    """`NOISE` over thirds of the run (the reference's epochs 0 / 50 / 100 of 150), in iterations."""
+    return [iterations // 3, 2 * iterations // 3]
 
 
 def stacked_data(seed):
@@ -157,12 +160,11 @@ def reference_init(m):
 
 
 def run_reference(args, report):
-    import random
+    import bisect
 
     import torch
     from torch import nn
 
-    random.seed(args.seed)
     torch.manual_seed(args.seed)
     ivgan = args.model == "ivgan"
     netG, netD, netE = reference_networks(args.reference_src, with_head=ivgan)
@@ -185,11 +187,12 @@ def run_reference(args, report):
         return out.permute(0, 2, 3, 1).numpy()
 
     data = stacked_data(args.seed)
+    boundaries = noise_boundaries(args.iterations)
     iteration, logs = 0, {}
     while iteration < args.iterations:
         for index in range(len(data)):
             real = torch.from_numpy(np.ascontiguousarray(data[index][0].transpose(0, 3, 1, 2)))
-            sigma = noise_stddev(iteration, args.iterations)
+            sigma = NOISE[bisect.bisect_left(boundaries, iteration)]  # as keras's PiecewiseConstantDecay
             noise = torch.randn(BATCH, NZ, 1, 1)
             out_real = netD(real + sigma * torch.randn_like(real))[0]
             out_fake = netD(netG(noise) + sigma * torch.randn_like(real))[0]
@@ -229,7 +232,7 @@ def run_reference(args, report):
             logs.update(d_loss=round(float(errD), 4), g_loss=round(float(errG), 4))
             iteration += 1
             if iteration % args.eval_every == 0:
-                report(iteration, lambda n: generate(n), logs)
+                report(iteration, generate, logs)
             if iteration == args.iterations:
                 return
         data.on_epoch_end()
@@ -243,7 +246,7 @@ def run_kerasgan(args, report):
     keras.utils.set_random_seed(args.seed)
     name = "ivgan_stacked_mnist" if args.model == "ivgan" else "dcgan_stacked_mnist"
     overrides = dict(seed=args.seed, instance_noise=keras.optimizers.schedules.PiecewiseConstantDecay(
-        [args.iterations // 3, 2 * args.iterations // 3], [0.03, 0.01, 0.005]))
+        noise_boundaries(args.iterations), list(NOISE)))
     if args.model == "ivgan":
         overrides.update(encoder_steps=args.encoder_steps, encoder_learning_rate=5e-3, encoder_iv_weight=ALPHA,
                          encoder_recon_weight=1.0)
@@ -299,9 +302,8 @@ def record_in_card(preset_name, header, rows, protocol):
     from kerasgan.zoo import get_preset
 
     preset = get_preset(preset_name)
-    baselines = {b: get_preset(b).metrics for b in preset.baselines if get_preset(b).shipped}
     preset_folder.update_metadata(preset.folder, {"reference_comparison": dict(
-        protocol=protocol, header=header, rows=rows)}, baselines)
+        protocol=protocol, header=header, rows=rows)}, preset.baseline_metrics)
 
 
 PROTOCOL = (
@@ -316,7 +318,7 @@ PROTOCOL = (
 )
 
 
-def limit_threads(threads):
+def limit_threads(threads, code):
     """Each run on its own `threads` cores, so two runs can share the machine without contention."""
     import keras
 
@@ -325,9 +327,10 @@ def limit_threads(threads):
 
         tf.config.threading.set_intra_op_parallelism_threads(threads)
         tf.config.threading.set_inter_op_parallelism_threads(threads)
-    import torch
+    if code == "reference" or keras.backend.backend() == "torch":
+        import torch
 
-    torch.set_num_threads(threads)
+        torch.set_num_threads(threads)
 
 
 def main(argv=None):
@@ -340,7 +343,7 @@ def main(argv=None):
         if args.record:
             record_in_card(args.record, header, rows, PROTOCOL)
         return 0
-    limit_threads(args.threads)
+    limit_threads(args.threads, args.code)
     score = scorer(args.samples)
     start = time.perf_counter()
     label = dict(code=args.code, model=args.model, seed=args.seed, encoder_steps=args.encoder_steps)

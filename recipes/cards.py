@@ -23,16 +23,11 @@ from kerasgan.zoo import list as preset_names
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def baselines(preset):
-    """`{name: metrics}` of the trained baselines of a preset."""
-    return {b: get_preset(b).metrics for b in preset.baselines if get_preset(b).shipped}
-
-
 def card(name):
     """`(path relative to the repository root, markdown)` of a preset's card."""
     preset = get_preset(name)
     if preset.shipped:
-        return preset.card, render_card({**preset.metadata, **preset.words()}, baselines(preset))
+        return preset.card, render_card({**preset.metadata, **preset.words()}, preset.baseline_metrics)
     return preset.card, render_card({**preset.words(), "source": preset.status_note})
 
 
@@ -100,7 +95,7 @@ def write_all():
         preset = get_preset(name)
         if not preset.shipped:
             continue
-        preset_folder.update_metadata(preset.folder, preset.words(), baselines(preset))
+        preset_folder.update_metadata(preset.folder, preset.words(), preset.baseline_metrics)
     for path, text in expected_files().items():
         full = os.path.join(REPO_ROOT, path)
         if not path.startswith("kerasgan/pretrained/"):

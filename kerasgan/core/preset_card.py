@@ -125,10 +125,8 @@ def _publisher(m, load_as):
         "",
         f"## Reported by {m['publisher']} (not re-measured here)",
         "",
-        "| metric | value |",
-        "|---|---|",
     ]
-    lines += [f"| {METRIC_NAMES.get(k, k)} | {v} |" for k, v in m.get("reported_metrics", {}).items()]
+    lines += _metric_table(m.get("reported_metrics", {}))
     lines += ["", f"How: {m.get('reported_protocol', 'not stated')}.", ""]
     lines += ["## Conversion check", "", m.get("conversion_check", "not recorded"), ""]
     if m.get("metrics_protocol"):
@@ -148,6 +146,16 @@ def _publisher(m, load_as):
     return lines
 
 
+def _table(header, rows):
+    """Markdown table lines: `header` names, one line per row of values."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(str(v) for v in row) + " |" for row in rows]
+
+
+def _metric_table(metrics):
+    return _table(["metric", "value"], [(METRIC_NAMES.get(k, k), v) for k, v in metrics.items()])
+
+
 def _model(m):
     return f"`{m['constructor']}`" if m.get("constructor") else f"`kerasgan.models.{m['model']}` (config.json)"
 
@@ -155,8 +163,7 @@ def _model(m):
 def _measured(m):
     if not m.get("metrics"):
         return []
-    lines = ["## Measured", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {METRIC_NAMES.get(k, k)} | {v} |" for k, v in m["metrics"].items()]
+    lines = ["## Measured", ""] + _metric_table(m["metrics"])
     lines.append("")
     if m.get("metrics_protocol"):
         lines += [f"How: {m['metrics_protocol']}", ""]
@@ -170,10 +177,8 @@ def _comparison(m, baselines):
         return []
     rows = [(m["name"], m["metrics"])] + [(n, baselines[n]) for n in names]
     keys = [k for k in m["metrics"] if all(k in r and not isinstance(r[k], list) for _, r in rows)]
-    lines = ["## Compared with its baseline", "",
-             "| preset | " + " | ".join(METRIC_NAMES.get(k, k) for k in keys) + " |",
-             "|---|" + "---|" * len(keys)]
-    lines += [f"| {n} | " + " | ".join(str(r[k]) for k in keys) + " |" for n, r in rows]
+    lines = ["## Compared with its baseline", ""]
+    lines += _table(["preset"] + [METRIC_NAMES.get(k, k) for k in keys], [[n] + [r[k] for k in keys] for n, r in rows])
     return lines + ["", "The baseline is trained by the same recipe without the preset's key idea (see each card's "
                     "description).", ""]
 
@@ -184,9 +189,7 @@ def _reference_comparison(m):
     run = m.get("reference_comparison")
     if not run:
         return []
-    lines = ["## Against the reference implementation", "", "| " + " | ".join(run["header"]) + " |",
-             "|" + "---|" * len(run["header"])]
-    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in run["rows"]]
+    lines = ["## Against the reference implementation", ""] + _table(run["header"], run["rows"])
     return lines + ["", f"How: {run['protocol']}", ""]
 
 
