@@ -299,11 +299,12 @@ def summarize(records):
 
 def record_in_card(preset_name, header, rows, protocol):
     from kerasgan.core import preset_folder
-    from kerasgan.zoo import get_preset
+    from kerasgan.zoo.registry import baseline_metrics
+    from kerasgan.zoo.registry import get_preset
 
     preset = get_preset(preset_name)
     preset_folder.update_metadata(preset.folder, {"reference_comparison": dict(
-        protocol=protocol, header=header, rows=rows)}, preset.baseline_metrics)
+        protocol=protocol, header=header, rows=rows)}, baseline_metrics(preset))
 
 
 PROTOCOL = (

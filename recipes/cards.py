@@ -19,6 +19,7 @@ from kerasgan.core import preset_folder
 from kerasgan.core.preset_card import render_card
 from kerasgan.zoo import get_preset
 from kerasgan.zoo import list as preset_names
+from kerasgan.zoo.registry import baseline_metrics
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -27,7 +28,7 @@ def card(name):
     """`(path relative to the repository root, markdown)` of a preset's card."""
     preset = get_preset(name)
     if preset.shipped:
-        return preset.card, render_card({**preset.metadata, **preset.words()}, preset.baseline_metrics)
+        return preset.card, render_card({**preset.metadata, **preset.words()}, baseline_metrics(preset))
     return preset.card, render_card({**preset.words(), "source": preset.status_note})
 
 
@@ -95,7 +96,7 @@ def write_all():
         preset = get_preset(name)
         if not preset.shipped:
             continue
-        preset_folder.update_metadata(preset.folder, preset.words(), preset.baseline_metrics)
+        preset_folder.update_metadata(preset.folder, preset.words(), baseline_metrics(preset))
     for path, text in expected_files().items():
         full = os.path.join(REPO_ROOT, path)
         if not path.startswith("kerasgan/pretrained/"):

@@ -122,13 +122,6 @@ class Preset:
         return dict(self.metadata.get("metrics", {}))
 
     @property
-    def baseline_metrics(self):
-        """`{name: metrics}` of this preset's shipped baselines, for its card's comparison."""
-        from kerasgan.zoo.registry import get_preset
-
-        return {b: get_preset(b).metrics for b in self.baselines if get_preset(b).shipped}
-
-    @property
     def sha256(self):
         return self.metadata.get("sha256")
 

@@ -54,3 +54,8 @@ def preset_names(pattern=None, trained=None):
 
 for _preset in PRESETS:
     register(_preset)
+
+
+def baseline_metrics(preset):
+    """`{name: metrics}` of a preset's shipped baselines, for its card's comparison."""
+    return {b: get_preset(b).metrics for b in preset.baselines if get_preset(b).shipped}
