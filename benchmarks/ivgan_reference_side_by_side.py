@@ -56,12 +56,14 @@ def parse_args(argv=None):
     p.add_argument("--encoder-steps", type=int, default=10, help="E updates per iteration (the reference: 10)")
     p.add_argument("--threads", type=int, default=1, help="CPU threads (torch / TF intra-op)")
     p.add_argument("--out", help="also append the JSON lines to this file")
-    p.add_argument("--summarize", metavar="JSONL", help="print the table of the runs in this file (no training)")
+    p.add_argument("--summarize", metavar="JSONL", nargs="+",
+                   help="print the table of the runs in these files (no training)")
     p.add_argument("--record", metavar="PRESET", help="with --summarize: store the table in this preset folder's card")
     args = p.parse_args(argv)
     if args.summarize:
-        if not pathlib.Path(args.summarize).is_file():
-            p.error(f"--summarize: expected a JSON-lines file written by --out, got {args.summarize!r}")
+        for path in args.summarize:
+            if not pathlib.Path(path).is_file():
+                p.error(f"--summarize: expected JSON-lines files written by --out, got {path!r}, which is not a file")
         return args
     if args.record:
         p.error("--record needs --summarize")
@@ -266,11 +268,13 @@ def run_kerasgan(args, report):
 
 
 def summarize(records):
-    """`(header, rows)`: per code, model and encoder steps, modes covered (of 1,000) and KL to uniform at each
-    evaluated iteration: the mean over the seeds run, with the seeds' range when there are several."""
+    """`(header, rows)`: per code (with its Keras backend where recorded), model and encoder steps, modes covered
+    (of 1,000) and KL to uniform at each evaluated iteration: the mean over the seeds run, with the seeds' range
+    when there are several."""
     groups = {}
     for r in records:
-        groups.setdefault((r["code"], r["model"], r["encoder_steps"] if r["model"] == "ivgan" else 0), []).append(r)
+        code = f"{r['code']} ({r['backend']})" if "backend" in r else r["code"]
+        groups.setdefault((code, r["model"], r["encoder_steps"] if r["model"] == "ivgan" else 0), []).append(r)
     iterations = sorted({r["iteration"] for r in records})
     header = ["code", "model", "seeds"] + [f"{i:,} its: modes / KL" for i in iterations] + ["s / iteration"]
     rows = []
@@ -309,13 +313,14 @@ def record_in_card(preset_name, header, rows, protocol):
 
 PROTOCOL = (
     "`benchmarks/ivgan_reference_side_by_side.py`: the authors' IVLSGAN_stackMNIST (zhangliangyu32/IVGAN, PyTorch, "
-    "its networks cut to 32×32 as ours are) and kerasgan (TensorFlow backend) trained on the same Stacked-MNIST "
-    "stream, widths (ngf = ndf = 32, nef = 16), batch 64, instance noise (0.03 → 0.01 → 0.005 over thirds of 3,000 "
-    "iterations), encoder settings (lr 5e-3, α = 1, L1 reconstructions) and seeds, one CPU thread per run; each "
-    "cell: modes covered of 1,000 / KL to uniform (nats) from 26,000 samples read by the shipped MNIST classifier, "
-    "the mean over the seeds run with their range in brackets, — where a run stopped earlier or was not evaluated "
-    "there; s / iteration: training time per iteration on one thread while two or three runs shared the 2 cores "
-    "(a cost record, not a speed benchmark). The DCGAN baseline is each code's loop with γ = η = 0 and no encoder."
+    "its networks cut to 32×32 as ours are) and kerasgan (on the Keras backend named in the code column) trained on "
+    "the same Stacked-MNIST stream, widths (ngf = ndf = 32, nef = 16), batch 64, instance noise (0.03 → 0.01 → "
+    "0.005 over thirds of 3,000 iterations), encoder settings (lr 5e-3, α = 1, L1 reconstructions) and seeds, one "
+    "CPU thread per run; each cell: modes covered of 1,000 / KL to uniform (nats) from 26,000 samples read by the "
+    "shipped MNIST classifier, the mean over the seeds run with their range in brackets, — where a run stopped "
+    "earlier or was not evaluated there; s / iteration: training time per iteration on one thread while two or "
+    "three runs shared the 2 cores (a cost record, not a speed benchmark). The DCGAN baseline is each code's loop "
+    "with γ = η = 0 and no encoder."
 )
 
 
@@ -337,7 +342,8 @@ def limit_threads(threads, code):
 def main(argv=None):
     args = parse_args(argv)
     if args.summarize:
-        records = [json.loads(line) for line in pathlib.Path(args.summarize).read_text().splitlines() if line.strip()]
+        records = [json.loads(line) for path in args.summarize
+                   for line in pathlib.Path(path).read_text().splitlines() if line.strip()]
         header, rows = summarize(records)
         print("| " + " | ".join(header) + " |\n|" + "---|" * len(header))
         print("\n".join("| " + " | ".join(row) + " |" for row in rows))

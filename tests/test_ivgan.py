@@ -239,13 +239,24 @@ def test_side_by_side_table_means_seeds_and_shows_their_range():
         {**run, "seed": 1, "iteration": 500, "modes": 20, "kl": 5.0, "train_seconds": 70.0},
         dict(code="kerasgan", model="baseline", encoder_steps=5, seed=0, iteration=1000, modes=7, kl=6.0,
              train_seconds=20.0),
+        dict(code="kerasgan", backend="torch", model="baseline", encoder_steps=5, seed=1, iteration=500, modes=3,
+             kl=6.5, train_seconds=40.0),
     ]
     header, rows = side_by_side().summarize(records)
     assert header == ["code", "model", "seeds", "500 its: modes / KL", "1,000 its: modes / KL", "s / iteration"]
     assert rows == [
         ["reference", "IVGAN, 5 E steps", "0,1", "15 [10–20] / 4.50", "30 / 3.00 (n=1)", "0.12"],
         ["kerasgan", "DCGAN baseline (γ = η = 0)", "0", "—", "7 / 6.00", "0.02"],
+        ["kerasgan (torch)", "DCGAN baseline (γ = η = 0)", "1", "3 / 6.50", "—", "0.08"],
     ]
+
+
+def test_side_by_side_summary_names_a_missing_records_file(tmp_path, capsys):
+    records = tmp_path / "runs.jsonl"
+    records.write_text("")
+    with pytest.raises(SystemExit):
+        side_by_side().parse_args(["--summarize", str(records), str(tmp_path / "missing.jsonl")])
+    assert f"got {str(tmp_path / 'missing.jsonl')!r}, which is not a file" in capsys.readouterr().err
 
 
 def test_side_by_side_names_a_missing_reference_checkout(tmp_path, capsys):
