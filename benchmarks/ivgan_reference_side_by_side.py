@@ -240,6 +240,18 @@ def run_reference(args, report):
         data.on_epoch_end()
 
 
+def recipe_module(name):
+    """`recipes/<name>.py` as a module (its `driver` import resolved), so the baseline trains by its recipe's
+    optimizers."""
+    recipes = pathlib.Path(__file__).resolve().parent.parent / "recipes"
+    if str(recipes) not in sys.path:
+        sys.path.insert(0, str(recipes))
+    spec = importlib.util.spec_from_file_location(f"recipe_{name}", recipes / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_kerasgan(args, report):
     import keras
 
@@ -253,8 +265,7 @@ def run_kerasgan(args, report):
         overrides.update(encoder_steps=args.encoder_steps, encoder_learning_rate=5e-3, encoder_iv_weight=ALPHA,
                          encoder_recon_weight=1.0)
     gan = get_preset(name).build(**overrides)
-    gan.compile(*(() if args.model == "ivgan" else (
-        keras.optimizers.Adam(1e-4, beta_1=0.5, beta_2=0.999), keras.optimizers.Adam(1e-4, beta_1=0.5, beta_2=0.999))))
+    gan.compile(*(() if args.model == "ivgan" else recipe_module("dcgan_stacked_mnist").optimizers()))
     data = stacked_data(args.seed)
     chunks = args.eval_every // len(data)
     for epoch in range(0, args.iterations // len(data), chunks):

@@ -51,13 +51,16 @@ PRESETS = (
             "trains 150). Measured here, this run does not reproduce the paper's gain: the DCGAN baseline trained by "
             "the same recipe covers more modes (809 vs 654 of 1,000; KL 1.57 vs 2.02), as it did in an earlier "
             "3,000-step run of the BCE variant (8 vs 5 modes, both collapsed). Run side by side with the authors' own "
-            "code (IVLSGAN_stackMNIST, same data, widths, noise, encoder settings and seed; table below), the "
-            "reference's IVGAN stays at 1 of 1,000 modes for 3,000 iterations and its DCGAN baseline at 2–4 (two "
-            "seeds); kerasgan's DCGAN baseline reaches 7 there and its IVGAN, run to 500 iterations only (on one "
-            "CPU thread it trained about 2.7× slower than the reference here), is at 1 like the reference's. So at "
-            "the budget this CPU allowed the reference shows no gain either, and the two codes agree where both ran. "
-            "Whether a gain appears at the reference's length (150 epochs), widths and over several "
-            "seeds has not been measured."
+            "code (IVLSGAN_stackMNIST, same data, widths, noise, encoder settings and seeds; table below), no model "
+            "leaves collapse within 3,000 iterations: kerasgan's IVGAN stays at 1 of 1,000 modes to 2,500 and covers "
+            "3–4 at 3,000 (3 seeds); the reference's IVGAN is at 1 mode at 500 and 1,000 (seeds 1, 2; an earlier "
+            "run of seed 0, before a37036f moved its noise switch by one iteration, stayed at 1 mode to 3,000); the "
+            "reference's DCGAN baseline reaches 1–4 at 3,000 (3 seeds) and kerasgan's 7 (seed 1 on torch; seed 0 on "
+            "TensorFlow also reached 7 in the earlier run). So at the budget this CPU allowed neither code shows "
+            "IVGAN's gain, and the two codes agree within the seeds' spread where both ran. The curves past 3,000 "
+            "iterations, where this preset leaves collapse (654 modes at 6,000), were not run side by side: about "
+            "15–20 CPU-hours for 3 seeds of the four rows; whether a gain appears at the reference's length "
+            "(150 epochs) and widths is not measured."
         ),
         paper=PAPER,
         reference=REFERENCE,
