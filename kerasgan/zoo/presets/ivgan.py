@@ -58,8 +58,7 @@ PRESETS = (
             "IVGAN's gain, and the two codes' IVGANs agree within the seeds' spread. The curves past 3,000 "
             "iterations, where this preset leaves collapse (654 modes at 6,000), were not run side by side: about "
             "15–20 CPU-hours for 3 seeds of the four rows, which this CPU's budget did not allow; whether a gain "
-            "appears at the reference's length "
-            "(150 epochs) and widths is not measured."
+            "appears at the reference's length (150 epochs) and widths is not measured."
         ),
         paper=PAPER,
         reference=REFERENCE,
