@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 
 from kerasgan import cli
-from tests.repo import REPO_ROOT
 
 BACKEND = keras.backend.backend()
 EPOCHS = 8
@@ -56,7 +55,7 @@ def test_killed_run_resumes_to_the_same_weights(tmp_path):
 
     killed = tmp_path / "killed"
     command, env = _command(_train_args(data, killed, *model))
-    process = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     checkpoint = killed / "checkpoint.npz"
     deadline = time.time() + 300
     while not checkpoint.exists() and process.poll() is None and time.time() < deadline:
@@ -69,7 +68,7 @@ def test_killed_run_resumes_to_the_same_weights(tmp_path):
     assert 1 <= stopped_at < EPOCHS
 
     command, env = _command(["train", "--out", str(killed), "--resume", "--verbose", "0"])
-    result = subprocess.run(command, env=env, check=True, capture_output=True, text=True, cwd=REPO_ROOT)
+    result = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     assert f"resuming after epoch {stopped_at}" in result.stdout and "kerasgan train: done" in result.stdout
 
     info, resumed = _checkpoint(killed / "checkpoint.npz")
@@ -134,10 +133,23 @@ def test_data_and_option_errors(tmp_path, capsys):
     _write_images(data, 8, seed=1)
     with pytest.raises(ValueError, match=r"sngan_projection is class-conditional: --data needs labels"):
         cli.main(_train_args(data, tmp_path / "b", "--model", "sngan_projection", "--epochs", "1"))
+    # An earlier run in the default --out (runs/dcgan, in the working directory): what the user typed
+    # is checked first, the output folder last.
+    os.makedirs("runs/dcgan")
+    open("runs/dcgan/checkpoint.npz", "w").close()
     with pytest.raises(SystemExit) as exit_info:  # the executable: one line, exit status 2
         cli.console_main(["train", "--data", str(data)])
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.startswith(f"kerasgan: error: --data {data} is an image folder: give --image-size")
+    with pytest.raises(FileNotFoundError, match=r"missing.npz.\): no such file or folder"):
+        cli.main(["train", "--data", str(tmp_path / "missing.npz")])
+    with pytest.raises(ValueError, match=r"has 8 images, fewer than one GAN iteration takes \(64"):
+        cli.main(["train", "--data", str(data), "--image-size", "8", "--filters", "4"])
+    with pytest.raises(FileExistsError, match=r"runs/dcgan already holds a training run"):
+        cli.main(_train_args(data, "runs/dcgan", "--epochs", "1"))
+    assert os.listdir("runs/dcgan") == ["checkpoint.npz"]  # refused before anything was written
+    with pytest.raises(ValueError, match=r"these cannot change: --seed"):  # before --out's state
+        cli.main(["train", "--out", str(tmp_path / "none"), "--resume", "--seed", "1"])
     with pytest.raises(ValueError, match=r"--out must end in .png .* or .npz"):
         cli.main(["sample", "dcgan_mnist", "--out", str(tmp_path / "x.jpg")])
     with pytest.raises(ValueError, match=r"not class-conditional: --class and --labels do not apply"):

@@ -182,6 +182,11 @@ def run(args):
         dataset.set_epoch(initial_epoch)
         shutil.rmtree(os.path.join(out, "model"), ignore_errors=True)  # older than the checkpoint now
     else:
+        if os.path.isfile(checkpoint):
+            raise FileExistsError(
+                f"{out} already holds a training run ({CHECKPOINT}): pass --resume to continue it, or choose "
+                "another --out."
+            )
         os.makedirs(out, exist_ok=True)
         record = {
             "settings": settings,
@@ -213,11 +218,6 @@ def _settings(args, config_path, checkpoint):
     if given["tensorboard"]:
         require_tensorboard()
     if args.resume:
-        if not (os.path.isfile(config_path) and os.path.isfile(checkpoint)):
-            raise FileNotFoundError(
-                f"--resume continues a run in --out, but {args.out} holds no {CONFIG} and {CHECKPOINT} "
-                "(run without --resume to start one)."
-            )
         fixed = sorted(k for k, v in given.items() if v is not None and k not in RESUMABLE and k != "out")
         if fixed:
             raise ValueError(
@@ -225,17 +225,17 @@ def _settings(args, config_path, checkpoint):
                 f"{', '.join('--' + k.replace('_', '-') for k in fixed)} (only "
                 f"{', '.join('--' + k.replace('_', '-') for k in RESUMABLE)} can)."
             )
+        if not (os.path.isfile(config_path) and os.path.isfile(checkpoint)):
+            raise FileNotFoundError(
+                f"--resume continues a run in --out, but {args.out} holds no {CONFIG} and {CHECKPOINT} "
+                "(run without --resume to start one)."
+            )
         with open(config_path) as f:
             settings = json.load(f)["settings"]
         settings.update({k: given[k] for k in RESUMABLE if given[k] is not None})
         if given["epochs"] is not None:
             settings["steps"] = None
         return settings
-    if os.path.isfile(checkpoint):
-        raise FileExistsError(
-            f"{args.out} already holds a training run ({CHECKPOINT}): pass --resume to continue it, or choose "
-            "another --out."
-        )
     given.update({k: v for k, v in DEFAULTS.items() if given[k] is None})
     if args.model and args.preset:
         raise ValueError(f"Give --model or --preset, not both; received --model {args.model} --preset {args.preset}.")
