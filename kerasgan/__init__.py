@@ -9,6 +9,7 @@ from kerasgan import levels
 from kerasgan import losses
 from kerasgan import metrics
 from kerasgan import models
+from kerasgan import techniques
 from kerasgan import utils
 from kerasgan import zoo
 from kerasgan.core.gan import GAN
@@ -18,5 +19,5 @@ from kerasgan.version import __version__
 
 __all__ = [
     "GAN", "GANOptimizer", "StepContext", "__version__", "augment", "backend", "callbacks", "data", "layers", "levels",
-    "losses", "metrics", "models", "utils", "zoo",
+    "losses", "metrics", "models", "techniques", "utils", "zoo",
 ]

@@ -16,14 +16,16 @@ ALLOWED = {
     "backend": set(),
     "losses": {"backend", "utils"},
     "layers": {"backend", "utils"},
-    "augment": {"backend", "utils"},
+    "techniques": {"backend", "losses", "utils"},
+    "augment": {"techniques"},
     "callbacks": {"backend", "utils"},
-    "core": {"augment", "backend", "callbacks", "data", "losses", "utils", "version"},
+    "core": {"backend", "callbacks", "data", "losses", "techniques", "utils", "version"},
     "data": {"utils"},
     "levels": {"utils"},
     "metrics": {"data", "utils"},
-    "models": {"backend", "core", "data", "layers", "levels", "losses", "utils"},
+    "models": {"backend", "core", "data", "layers", "levels", "losses", "techniques", "utils"},
     "zoo": {"core", "data", "levels", "models", "utils", "version"},
+    "cli": {"backend", "callbacks", "core", "data", "levels", "metrics", "models", "techniques", "utils", "zoo"},
 }
 
 

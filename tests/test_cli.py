@@ -18,7 +18,7 @@ def test_train_then_eval(tmp_path, capsys):
     from kerasgan import zoo
 
     tuned, preset = zoo.load(str(out / "model")), zoo.load("dcgan_mnist")
-    assert tuned.augment.policy == "color,translation,cutout"
+    assert [t.policy for t in tuned.techniques] == ["color,translation,cutout"]
     drift = max(float(np.abs(a - b).max()) for a, b in zip(tuned.generator.get_weights(),
                                                              preset.generator.get_weights(), strict=True))
     assert 0 < drift < 0.05  # started from the preset's weights, then trained

@@ -29,7 +29,7 @@ def _changed(gan, before, names):
 
 def test_losses_finite_and_logged(trained):
     name, gan, _, _, history = trained
-    assert set(history.history) == {"d_loss", "g_loss", *gan.loss_terms}
+    assert set(history.history) == {"d_loss", "g_loss", *gan.term_trackers}
     for key, values in history.history.items():
         assert np.all(np.isfinite(values)), (key, values)
     if name == "wgangp":

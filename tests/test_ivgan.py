@@ -11,6 +11,7 @@ from repo import REPO_ROOT
 from shapes_only import shapes_only
 
 from kerasgan import StepContext
+from kerasgan import techniques
 from kerasgan.models import DCGAN
 from kerasgan.models import IVGAN
 from kerasgan.models import IVGANDiscriminator
@@ -169,12 +170,14 @@ def test_instance_noise_schedule_and_round_trip(gan):
         instance_noise=keras.optimizers.schedules.PiecewiseConstantDecay([10, 20], [0.3, 0.1, 0.0]),
     )
     model.compile()
+    (noise_technique,) = [t for t in model.step_techniques if isinstance(t, techniques.InstanceNoise)]
     for step, sigma in ((0, 0.3), (15, 0.1), (25, 0.0)):
         model.g_optimizer.iterations.assign(step)
-        np.testing.assert_allclose(float(keras.ops.convert_to_numpy(model.instance_noise_stddev())), sigma, rtol=1e-6)
+        np.testing.assert_allclose(float(keras.ops.convert_to_numpy(noise_technique.stddev_at(model))), sigma,
+                                   rtol=1e-6)
     model.g_optimizer.iterations.assign(0)
     x = np.zeros((4000, 4), "float32")
-    noise = keras.ops.convert_to_numpy(model.add_instance_noise(x))
+    noise = keras.ops.convert_to_numpy(noise_technique.see_real(model, x, None))
     assert abs(noise.std() - 0.3) < 0.01
     clone = IVGAN.from_config(model.get_config())
     assert clone.instance_noise.boundaries == [10, 20] and clone.instance_noise.values == [0.3, 0.1, 0.0]

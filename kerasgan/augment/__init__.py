@@ -1,5 +1,6 @@
-"""Augmentations inside the training step: DiffAugment (with ADA's adaptive probability)."""
+"""Augmentations inside the training step: DiffAugment (with ADA's adaptive probability), a
+technique of `kerasgan.techniques` kept here under its earlier name."""
 
-from kerasgan.augment.diff_augment import DiffAugment
+from kerasgan.techniques.diff_augment import DiffAugment
 
 __all__ = ["DiffAugment"]

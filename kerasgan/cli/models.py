@@ -44,21 +44,22 @@ def load_gan(model, command, expected):
     `kerasgan train` output folder (its final model, else its latest checkpoint)."""
     import keras
 
-    import kerasgan
+    from kerasgan import zoo
+    from kerasgan.core.gan import GAN
 
     if os.path.isdir(model) and is_run_folder(model):
         final = os.path.join(model, "model")
         if os.path.isfile(os.path.join(final, "config.json")):
-            gan = kerasgan.zoo.load(final)
+            gan = zoo.load(final)
         else:
             gan = gan_from_checkpoint(model)
     elif os.path.isfile(model):
         gan = keras.saving.load_model(model)
-    elif os.path.isdir(model) or model in kerasgan.zoo.list() or model.startswith(("http://", "https://")):
-        gan = kerasgan.zoo.load(model)
+    elif os.path.isdir(model) or model in zoo.list() or model.startswith(("http://", "https://")):
+        gan = zoo.load(model)
     else:
         raise FileNotFoundError(f"`kerasgan {command}` takes {expected}; received {model!r}, which is neither.")
-    if not isinstance(gan, kerasgan.GAN):
+    if not isinstance(gan, GAN):
         raise TypeError(f"{model} holds a {type(gan).__name__}, not a kerasgan GAN.")
     return gan
 

@@ -130,8 +130,8 @@ def run(args):
     settings = _settings(args, config_path, checkpoint)
     import keras
 
-    import kerasgan
     from kerasgan.callbacks import load_training_state
+    from kerasgan.utils.files import atomic_write
 
     keras.utils.set_random_seed(settings["seed"])
     gan = _saved_model(config_path) if args.resume else (_model(settings, None) if settings["preset"] else None)
@@ -193,7 +193,7 @@ def run(args):
             "data": fingerprint,
             "model_config": keras.saving.serialize_keras_object(gan),
         }
-        with kerasgan.utils.atomic_write(config_path, suffix=".json") as tmp, open(tmp, "w") as f:
+        with atomic_write(config_path, suffix=".json") as tmp, open(tmp, "w") as f:
             json.dump(record, f, indent=2)
     verbose = settings["verbose"] if settings["verbose"] is not None else (1 if sys.stdout.isatty() else 2)
     callbacks = _callbacks(gan, dataset, settings, out, checkpoint, initial_epoch)
@@ -266,9 +266,9 @@ def _preset_training(settings):
     """The preset's own training record (fit batch size, epochs), when it has one."""
     if not settings["preset"]:
         return {}
-    import kerasgan
+    from kerasgan import zoo
 
-    return kerasgan.zoo.info(settings["preset"]).get("training") or {}
+    return zoo.info(settings["preset"]).get("training") or {}
 
 
 def _open(settings, batch_size, image_size, labels=True):
@@ -286,15 +286,16 @@ def _open(settings, batch_size, image_size, labels=True):
 
 
 def _model(settings, probe):
-    import kerasgan
+    from kerasgan import zoo
+    from kerasgan.techniques import DiffAugment
 
     augment = None
     if settings["diffaugment"]:
-        augment = kerasgan.augment.DiffAugment(settings["diffaugment"], adaptive=settings["ada"], seed=settings["seed"])
+        augment = DiffAugment(settings["diffaugment"], adaptive=settings["ada"], seed=settings["seed"])
     if settings["preset"]:
-        gan = kerasgan.zoo.load(settings["preset"], weights=settings["init_weights"])
+        gan = zoo.load(settings["preset"], weights=settings["init_weights"])
         if augment is not None:
-            gan.augment = augment  # tracked by Keras; saved in the config (no rebuild: model state is kept)
+            gan.add_techniques(augment)  # saved in the config (no rebuild: the model's state is kept)
         return gan
     if settings["model"] in CONDITIONAL and not probe.num_classes:
         raise ValueError(
@@ -354,22 +355,22 @@ def _header(gan, dataset, settings, initial_epoch, epochs):
 def _callbacks(gan, dataset, settings, out, checkpoint, initial_epoch):
     import keras
 
-    import kerasgan
+    from kerasgan import callbacks as gan_callbacks
     from kerasgan.cli.epoch_log import EpochLog
 
     tensorboard = os.path.join(out, "tensorboard") if settings["tensorboard"] else None
     callbacks = []
     if settings["eval_every"]:
         callbacks.append(
-            kerasgan.callbacks.EvaluationCallback(_evaluator(gan, settings), every_n_epochs=settings["eval_every"])
+            gan_callbacks.EvaluationCallback(_evaluator(gan, settings), every_n_epochs=settings["eval_every"])
         )
     # The log first: a kill right after a checkpoint leaves the log at least as far as it.
     callbacks += [
         EpochLog(os.path.join(out, "log.json"), initial_epoch),
-        kerasgan.callbacks.TrainingCheckpoint(
+        gan_callbacks.TrainingCheckpoint(
             checkpoint, every_n_epochs=settings["checkpoint_every"], info={"data": settings["data"]}
         ),
-        kerasgan.callbacks.SampleGrid(
+        gan_callbacks.SampleGrid(
             os.path.join(out, "samples"), every_n_epochs=settings["sample_every"], tensorboard_dir=tensorboard
         ),
     ]

@@ -3,6 +3,8 @@
 
 from keras import ops
 
+from kerasgan import backend
+
 
 def iteration_batch_size(critic_batch_size, n_critic):
     """Images per `fit` batch for `critic_batch_size` real images per discriminator update: each
@@ -26,3 +28,17 @@ def split_for_critic_steps(images, labels, n_critic):
     for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
         chunks.append((images[start:stop], None if labels is None else labels[start:stop]))
     return chunks
+
+
+def generator_batch_size(g_batch_size, real):
+    """Fakes in this replica's generator update: all of `real`'s count, or the global
+    `g_batch_size` divided over the replicas of a distribution strategy."""
+    if g_batch_size is None:
+        return ops.shape(real)[0]
+    replicas = backend.replica()[0]
+    if g_batch_size % replicas:
+        raise ValueError(
+            f"`g_batch_size`={g_batch_size} must divide evenly over the {replicas} replicas of the "
+            "distribution strategy."
+        )
+    return g_batch_size // replicas

@@ -25,13 +25,15 @@ from kerasgan.utils.checks import to_numpy
 _NO_BATCH = object()
 
 
-def check_fit_data(model, x, y=None):
+def check_fit_data(model, x, y=None, batch_size=None):
     """Raise a clear error (the same on every backend) for data that would train `model` on
-    garbage; returns nothing."""
+    garbage, or whose last batch (arrays, `batch_size`) is too small to split into `n_critic`
+    discriminator steps; returns nothing."""
     if x is None:
         return
     if _is_array(x):
         _check(model, x, y, "x", "y")
+        _check_remainder(model, x, batch_size)
         return
     batch = _first_batch(x)
     if batch is _NO_BATCH:
@@ -136,4 +138,18 @@ def _check_labels(model, labels, where):
         raise ValueError(
             f"{name} is unconditional (num_classes=0), but fit received labels ({where}, shape {shape}): they "
             "would be ignored. Drop them, or build a class-conditional model (num_classes=...) to use them."
+        )
+
+
+def _check_remainder(model, x, batch_size):
+    # A last partial batch smaller than n_critic cannot be split: say so before any step runs.
+    if model.n_critic == 1 or not hasattr(x, "__len__"):
+        return
+    size = batch_size or 32
+    remainder = len(x) % size
+    if 0 < remainder < model.n_critic:
+        raise ValueError(
+            f"The last batch of an epoch would hold {remainder} images ({len(x)} images, "
+            f"batch_size={size}), fewer than n_critic={model.n_critic}: each batch is split into "
+            f"n_critic discriminator steps. Drop {remainder} images or choose another batch_size."
         )

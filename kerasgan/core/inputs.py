@@ -8,7 +8,58 @@ import collections
 
 import keras
 
+from kerasgan.techniques.technique import Technique
+
 NetworkSpec = collections.namedtuple("NetworkSpec", ["latent_dim", "num_classes", "condition_dim", "image_shape"])
+
+
+LATENT_DISTRIBUTIONS = ("normal", "uniform")
+
+
+def check_gan_arguments(generator, discriminator, n_critic, g_batch_size, latent_distribution, ema_decay,
+                        sync_batch_norm):
+    """Refuse `GAN` arguments of the wrong kind, naming what was received."""
+    for role, net in (("generator", generator), ("discriminator", discriminator)):
+        if not isinstance(net, keras.Model):
+            raise TypeError(f"GAN expects `{role}` to be a keras.Model; received {type(net).__name__}.")
+    if not isinstance(n_critic, int) or n_critic < 1:
+        raise ValueError(f"`n_critic` must be a positive int; received {n_critic!r}.")
+    if g_batch_size is not None and (not isinstance(g_batch_size, int) or g_batch_size < 1):
+        raise ValueError(f"`g_batch_size` must be None or a positive int; received {g_batch_size!r}.")
+    if latent_distribution not in LATENT_DISTRIBUTIONS:
+        raise ValueError(
+            f"`latent_distribution` must be one of {LATENT_DISTRIBUTIONS}; received {latent_distribution!r}."
+        )
+    if ema_decay is not None and not 0.0 <= float(ema_decay) < 1.0:
+        raise ValueError(f"`ema_decay` must be None or in [0, 1); received {ema_decay!r}.")
+    if not isinstance(sync_batch_norm, bool):
+        raise ValueError(f"`sync_batch_norm` must be True or False; received {sync_batch_norm!r}.")
+
+
+def check_techniques(gan):
+    """Refuse techniques that are not `Technique`s, two that log under one name, and a technique
+    that needs the discriminator's features from a discriminator that gives none."""
+    wrong = [t for t in gan.techniques if not isinstance(t, Technique)]
+    if wrong:
+        raise TypeError(
+            "`techniques` must be a list of kerasgan.techniques.Technique; received "
+            f"{', '.join(type(t).__name__ for t in wrong)}."
+        )
+    seen = {name: type(gan).__name__ for name in gan.loss_terms}
+    for technique in gan.step_techniques:
+        for name in technique.loss_terms:
+            if name in seen:
+                raise ValueError(
+                    f"{type(technique).__name__} logs `{name}`, which {seen[name]} logs already: one technique of "
+                    "each kind per GAN (the model's own penalties count: WGANGP has its gradient penalty)."
+                )
+            seen[name] = type(technique).__name__
+    users = [type(t).__name__ for t in gan.step_techniques if t.uses_features]
+    if users and not getattr(gan.discriminator, "gives_features", False):
+        raise ValueError(
+            f"{', '.join(users)} needs the discriminator's penultimate features, which discriminators built on "
+            f"kerasgan.models.Network give; received a {type(gan.discriminator).__name__}."
+        )
 
 
 def network_spec(generator, discriminator):

@@ -6,9 +6,10 @@ class StepContext:
     """What one update of a GAN's training step has computed, handed to the model's hooks.
 
     The training step builds one for each discriminator update, the generator update and the
-    auxiliary updates, and passes it to `discriminator_terms`, `generator_terms` and
-    `auxiliary_steps`. Fields the update does not compute are `None` (the generator update has no
-    `real_logits`; the auxiliary updates only `images` and `labels`).
+    auxiliary updates, and passes it to the model's hooks (`discriminator_terms`,
+    `generator_terms`, `auxiliary_steps`) and to its techniques' (`kerasgan.techniques.Technique`).
+    Fields the update does not compute are `None` (the generator update has `real_logits` only
+    for a technique with `generator_sees_real`; the auxiliary updates only `images` and `labels`).
 
     Args:
         images, labels: the whole `fit` batch (after `begin_step`) and its labels or condition
@@ -17,7 +18,11 @@ class StepContext:
             those of the last discriminator update) and their labels.
         z: the latents of the generated images.
         fake, fake_labels: the generated images of this update and their labels.
-        real_logits, fake_logits: the discriminator's adversarial outputs on `real` and `fake`.
+        real_logits, fake_logits: the discriminator's adversarial outputs on `real` and `fake`
+            (as the techniques' `see_real` / `see_fake` made them).
+        real_features, fake_features: the discriminator's penultimate features of the same
+            inputs, when a technique `uses_features`.
+        update: `"discriminator"`, `"generator"` or `"auxiliary"`.
 
     Example:
 
@@ -40,6 +45,9 @@ class StepContext:
     fake_labels: object = None
     real_logits: object = None
     fake_logits: object = None
+    real_features: object = None
+    fake_features: object = None
+    update: str = None
 
     def replace(self, **changes):
         """A copy with `changes` applied."""

@@ -14,9 +14,16 @@ class Network(keras.Model):
     once) whose config is its constructor's arguments, the keras-hub backbone pattern. Subclasses
     build their graph and call `super().__init__(inputs, outputs, config=locals-of-interest)`.
 
+    Feature convention: a discriminator also names its penultimate features (`features=`, the
+    tensor its logits are computed from, flattened or pooled to `(N, F)`), and
+    `call_with_features(inputs)` returns `(outputs, features)` in one pass, for the techniques
+    that use them (feature matching, minibatch discrimination, MMD critics) without knowing the
+    architecture. The second graph shares every layer; it is not tracked, so saving is unchanged.
+
     Args:
         inputs, outputs: the functional graph.
         config: the subclass's constructor arguments, returned by `get_config`.
+        features: the penultimate features tensor of the graph (discriminators).
 
     Example:
 
@@ -26,11 +33,31 @@ class Network(keras.Model):
     ```
     """
 
-    def __init__(self, inputs, outputs, config, **kwargs):
+    def __init__(self, inputs, outputs, config, features=None, **kwargs):
         super().__init__(inputs=inputs, outputs=outputs, **kwargs)
         self._network_config = dict(config)
         for key, value in config.items():
             setattr(self, key, value)
+        # Untracked (object.__setattr__): a second owner of the same layers would change the
+        # weights file's layout and the torch module tree.
+        object.__setattr__(self, "_feature_graph", None)
+        object.__setattr__(self, "_features", features)
+
+    @property
+    def gives_features(self):
+        """Whether `call_with_features` works: the network named its penultimate features."""
+        return self._features is not None
+
+    def call_with_features(self, inputs, training=False):
+        """`(outputs, features)`: what `self(inputs)` returns and the penultimate features."""
+        if self._features is None:
+            raise ValueError(f"{type(self).__name__} names no penultimate features (`features=` of Network).")
+        if self._feature_graph is None:
+            outputs = self.outputs if len(self.outputs) > 1 else self.outputs[0]
+            graph = keras.Model(self.inputs if len(self.inputs) > 1 else self.inputs[0], [outputs, self._features])
+            object.__setattr__(self, "_feature_graph", graph)
+        outputs, features = self._feature_graph(inputs, training=training)
+        return outputs, features
 
     def get_config(self):
         return {"name": self.name, "trainable": self.trainable, **self._network_config}

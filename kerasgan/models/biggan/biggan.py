@@ -2,9 +2,9 @@ import keras
 
 from kerasgan.core.gan import GAN
 from kerasgan.layers.residual_block_up import ResidualBlockUp
-from kerasgan.losses.orthogonal_penalty import orthogonal_penalty
 from kerasgan.models.biggan.biggan_discriminator import BigGANDiscriminator
 from kerasgan.models.biggan.biggan_generator import BigGANGenerator
+from kerasgan.techniques.orthogonal_regularization import OrthogonalRegularization
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -16,7 +16,7 @@ class BigGAN(GAN):
     loss; `n_critic` D steps per G step; z ~ N(0, I) and uniform fake labels; Adam with the
     config's learning rates and β = (0, 0.999), ε `adam_epsilon`; modified orthogonal
     regularisation of the generator, β·Σ‖WᵀW ⊙ (1 − I)‖²_F over every kernel with ≥ 2 axes
-    except the shared class embedding (`kerasgan.losses.orthogonal_penalty`; logged as `ortho`);
+    except the shared class embedding (the technique `kerasgan.techniques.OrthogonalRegularization`; logged as `ortho`);
     an EMA generator (decay 0.9999 over all its variables, a plain copy before `ema_start`
     generator steps) used for sampling and export; the truncation trick at sampling time
     (`generate(n, truncation=t)` redraws |z| > t). Networks: `BigGANGenerator` /
@@ -53,8 +53,6 @@ class BigGAN(GAN):
     ```
     """
 
-    loss_terms = ("ortho",)
-
     def __init__(self, generator=None, discriminator=None, image_shape=(32, 32, 3), latent_dim=128, num_classes=10,
                  ch=64, shared_dim=0, hierarchical=False, attention=(), init="ortho", g_learning_rate=2e-4,
                  d_learning_rate=2e-4, adam_epsilon=1e-8, ortho_weight=1e-4, n_critic=4, ema_decay=0.9999,
@@ -65,10 +63,11 @@ class BigGAN(GAN):
                                                  sn_inference=sn_inference)
         discriminator = discriminator or BigGANDiscriminator(generator.image_shape, num_classes, ch, attention, init,
                                                              sn_inference=sn_inference)
-        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, n_critic=n_critic,
-                         ema_decay=ema_decay, ema_start=ema_start, sync_batch_norm=sync_batch_norm, **kwargs)
         if float(ortho_weight) < 0:
             raise ValueError(f"`ortho_weight` must be >= 0; received {ortho_weight!r}.")
+        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, n_critic=n_critic,
+                         ema_decay=ema_decay, ema_start=ema_start, sync_batch_norm=sync_batch_norm,
+                         own_techniques=[OrthogonalRegularization(ortho_weight)], **kwargs)
         self.g_learning_rate = float(g_learning_rate)
         self.d_learning_rate = float(d_learning_rate)
         self.adam_epsilon = float(adam_epsilon)
@@ -89,9 +88,6 @@ class BigGAN(GAN):
             keras.optimizers.Adam(self.g_learning_rate, beta_1=0.0, beta_2=0.999, epsilon=self.adam_epsilon),
             keras.optimizers.Adam(self.d_learning_rate, beta_1=0.0, beta_2=0.999, epsilon=self.adam_epsilon),
         )
-
-    def generator_terms(self, step):
-        return {"ortho": orthogonal_penalty(self.ortho_kernels(), weight=self.ortho_weight)}
 
     def ortho_kernels(self):
         """The generator kernels under the orthogonal penalty, oriented so that the Gram matrix

@@ -75,4 +75,4 @@ class BigGANDiscriminator(Network):
         logits = keras.layers.Add(name="logits", dtype="float32")([logits, projection])
         config = dict(image_shape=image_shape, num_classes=num_classes, ch=ch, attention=attention, init=init,
                       sn_inference=sn_inference)
-        super().__init__([images, labels], logits, config, name=name, **kwargs)
+        super().__init__([images, labels], logits, config, features=h, name=name, **kwargs)

@@ -50,7 +50,8 @@ class CESAGANDiscriminator(Network):
         h = keras.layers.Concatenate()([h, spatial_embedding(t, 8)])
         h = keras.layers.LeakyReLU(0.1)(SNConv2D(2 * filters, 4, strides=2)(h))
         h = keras.layers.LeakyReLU(0.1)(SNConv2D(4 * filters, 3)(h))
-        logits = SNDense(1, dtype="float32")(keras.layers.Flatten()(h))
+        h = keras.layers.Flatten()(h)
+        logits = SNDense(1, dtype="float32")(h)
         config = dict(image_shape=image_shape, condition_dim=condition_dim, filters=filters,
                       embedding_dim=embedding_dim, num_classes=0)
-        super().__init__([x, u], logits, config, name=name, **kwargs)
+        super().__init__([x, u], logits, config, features=h, name=name, **kwargs)

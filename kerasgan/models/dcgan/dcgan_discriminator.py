@@ -60,4 +60,4 @@ class DCGANDiscriminator(Network):
         logits = keras.layers.Dense(1, use_bias=use_bias, kernel_initializer=init, dtype="float32")(h)
         config = dict(image_shape=image_shape, base_filters=base_filters, kernel_size=kernel_size, use_bias=use_bias,
                       leaky_relu_slope=leaky_relu_slope, num_classes=0)
-        super().__init__(x, logits, config, name=name, **kwargs)
+        super().__init__(x, logits, config, features=h, name=name, **kwargs)

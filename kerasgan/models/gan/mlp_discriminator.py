@@ -41,5 +41,5 @@ class MLPDiscriminator(Network):
             h = LinearMaxout(units, num_pieces, kernel_initializer=init)(h)
         logits = keras.layers.Dense(1, kernel_initializer=init, dtype="float32")(h)
         config = dict(data_dim=data_dim, units=units, num_pieces=num_pieces, num_layers=num_layers, num_classes=0)
-        super().__init__(x, logits, config, name=name, **kwargs)
+        super().__init__(x, logits, config, features=h, name=name, **kwargs)
         self.image_shape = (data_dim,)

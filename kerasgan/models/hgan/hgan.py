@@ -195,19 +195,19 @@ class HGAN(GAN):
     def generator_terms(self, step):
         logits = self.teacher_discriminator(step.fake, training=True)
         weight = self.teacher_weight * ops.convert_to_tensor(self.teacher_bank_ready)
-        return {"teacher_adv": weight * self.generator_loss(logits)}
+        return {"teacher_adv": weight * self._adversarial.generator(logits)}
 
     def auxiliary_steps(self, step):
         images = step.images
         n = ops.shape(images)[0]
         teacher_images = self.teacher_batch(n)
-        z = self.sample_latent(n)
+        z = self._sample_latent(n)
         ready = ops.convert_to_tensor(self.teacher_bank_ready)
 
         def teacher_discriminator_loss():
             with backend.no_grad():
                 fake = ops.stop_gradient(self.generate_images(z, training=True))
-            loss = self.discriminator_loss(
+            loss = self._adversarial.discriminator(
                 self.teacher_discriminator(teacher_images, training=True),
                 self.teacher_discriminator(fake, training=True),
             )

@@ -55,9 +55,9 @@ class IVGANDiscriminator(Network):
                                     name="adversarial_head")(h)
         logit = keras.layers.Reshape((1,), dtype="float32")(logit)
         outputs = logit
+        flat = keras.layers.Flatten()(h)
         if num_blocks:
-            flat = keras.layers.Flatten()(h)
             outputs = [logit, keras.layers.Dense(num_blocks, kernel_initializer=init, dtype="float32",
                                                  name="intervention_head")(flat)]
         config = dict(image_shape=image_shape, filters=filters, num_blocks=num_blocks, num_classes=0)
-        super().__init__(x, outputs, config, name=name, **kwargs)
+        super().__init__(x, outputs, config, features=flat, name=name, **kwargs)

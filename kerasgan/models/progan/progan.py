@@ -5,11 +5,11 @@ from keras import ops
 from kerasgan import backend
 from kerasgan.core.gan import GAN
 from kerasgan.layers.level_of_detail_blend import LevelOfDetailBlend
-from kerasgan.losses.drift_penalty import drift_penalty
-from kerasgan.losses.gradient_penalty import gradient_penalty
 from kerasgan.models.progan.progan_discriminator import ProGANDiscriminator
 from kerasgan.models.progan.progan_generator import ProGANGenerator
 from kerasgan.models.progan.progan_schedule import ProGANSchedule
+from kerasgan.techniques.drift_penalty import DriftPenalty
+from kerasgan.techniques.gradient_penalty import GradientPenalty
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
@@ -55,15 +55,17 @@ class ProGAN(GAN):
     ```
     """
 
-    loss_terms = ("gp", "drift")
-    requires_input_gradients = True
-
     def __init__(self, generator=None, discriminator=None, image_shape=(1024, 1024, 3), latent_dim=512,
                  fmap_base=8192, fmap_max=512, schedule=None, gp_weight=10.0, drift_weight=0.001, ema_decay=0.999,
                  adversarial_loss="wasserstein", **kwargs):
         generator = generator or ProGANGenerator(latent_dim, image_shape, fmap_base, fmap_max=fmap_max)
         discriminator = discriminator or ProGANDiscriminator(generator.image_shape, fmap_base, fmap_max=fmap_max)
-        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, ema_decay=ema_decay, **kwargs)
+        for key, value in (("gp_weight", gp_weight), ("drift_weight", drift_weight)):
+            if float(value) < 0:
+                raise ValueError(f"`{key}` must be >= 0; received {value!r}.")
+        own = [GradientPenalty(gp_weight), DriftPenalty(drift_weight)]
+        super().__init__(generator, discriminator, adversarial_loss=adversarial_loss, ema_decay=ema_decay,
+                         own_techniques=own, **kwargs)
         if isinstance(schedule, dict):
             schedule = keras.saving.deserialize_keras_object(schedule)
         schedule = schedule or ProGANSchedule(self.image_shape[0])
@@ -71,9 +73,6 @@ class ProGAN(GAN):
             raise ValueError(
                 f"`schedule` must be a ProGANSchedule for resolution {self.image_shape[0]}; received {schedule!r}."
             )
-        for key, value in (("gp_weight", gp_weight), ("drift_weight", drift_weight)):
-            if float(value) < 0:
-                raise ValueError(f"`{key}` must be >= 0; received {value!r}.")
         self.schedule = schedule
         self.gp_weight = float(gp_weight)
         self.drift_weight = float(drift_weight)
@@ -140,16 +139,6 @@ class ProGAN(GAN):
     def resolution(self):
         """The resolution being trained (or faded in) now."""
         return int(self.image_shape[0] / 2 ** int(ops.convert_to_numpy(ops.floor(self.lod))))
-
-    # ------------------------------------------------------------ losses
-    def discriminator_terms(self, step):
-        def critic(images):
-            return self.discriminate(images, step.real_labels, training=True)
-
-        return {
-            "gp": gradient_penalty(critic, step.real, step.fake, seed=self.seed_generator, weight=self.gp_weight),
-            "drift": drift_penalty(step.real_logits, weight=self.drift_weight),
-        }
 
     def get_config(self):
         return {

@@ -72,7 +72,7 @@ class ProGANDiscriminator(Network):
         logits = EqualizedDense(1, gain=1.0, name="4x4_dense1", dtype="float32")(x)
         config = dict(image_shape=image_shape, fmap_base=fmap_base, fmap_decay=fmap_decay, fmap_max=fmap_max,
                       mbstd_group_size=mbstd_group_size, final_conv=final_conv, num_classes=0)
-        super().__init__(images, logits, config, name=name, **kwargs)
+        super().__init__(images, logits, config, features=x, name=name, **kwargs)
 
 
 def _lrelu(x):

@@ -48,4 +48,4 @@ class SNGANCNNDiscriminator(Network):
         h = keras.layers.Flatten()(h)
         logits = SNDense(1, kernel_initializer=init)(h)
         config = dict(image_shape=image_shape, base_filters=base_filters, num_classes=0)
-        super().__init__(x, logits, config, name=name, **kwargs)
+        super().__init__(x, logits, config, features=h, name=name, **kwargs)

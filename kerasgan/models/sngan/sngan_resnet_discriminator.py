@@ -64,4 +64,4 @@ class SNGANResNetDiscriminator(Network):
             logits = keras.layers.Add(dtype="float32", name="logits")([logits, projection])
         config = dict(image_shape=image_shape, filters=filters, num_classes=num_classes, final_bias=final_bias,
                       sn_inference=sn_inference)
-        super().__init__(inputs, logits, config, name=name, **kwargs)
+        super().__init__(inputs, logits, config, features=h, name=name, **kwargs)

@@ -38,4 +38,4 @@ class WGANGPDCGANCritic(Network):
         h = keras.layers.Flatten()(h)
         out = keras.layers.Dense(1, kernel_initializer="glorot_uniform", dtype="float32")(h)
         config = dict(image_shape=image_shape, dim=dim, num_classes=0)
-        super().__init__(x, out, config, name=name, **kwargs)
+        super().__init__(x, out, config, features=h, name=name, **kwargs)

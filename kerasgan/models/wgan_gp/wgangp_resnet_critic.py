@@ -40,4 +40,4 @@ class WGANGPResNetCritic(Network):
         h = keras.layers.GlobalAveragePooling2D()(h)
         out = keras.layers.Dense(1, kernel_initializer="glorot_uniform", dtype="float32")(h)
         config = dict(image_shape=image_shape, filters=filters, num_classes=0)
-        super().__init__(x, out, config, name=name, **kwargs)
+        super().__init__(x, out, config, features=h, name=name, **kwargs)

@@ -4,9 +4,10 @@ import keras
 import numpy as np
 from keras import ops
 
-from kerasgan.augment import counter_hash
 from kerasgan.backend import replica_sum
 from kerasgan.backend.replicas import per_example
+from kerasgan.techniques import counter_hash
+from kerasgan.techniques.technique import Technique
 
 POLICIES = ("color", "translation", "cutout")
 # Random streams of one draw: per-image parameters of each augmentation and its apply flag (ADA).
@@ -15,7 +16,7 @@ _APPLY = {"color": 7, "translation": 8, "cutout": 9}
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class DiffAugment(keras.layers.Layer):
+class DiffAugment(Technique):
     """Differentiable augmentation of every image a GAN's discriminator sees (DiffAugment).
 
     Zhao et al., "Differentiable Augmentation for Data-Efficient GAN Training", NeurIPS 2020,
@@ -26,9 +27,10 @@ class DiffAugment(keras.layers.Layer):
     - `cutout`: one zeroed square of (H/2) × (W/2) per image, its centre anywhere in the image
       (clipped at the borders), as the reference draws it.
     All are written in `keras.ops`, differentiable with respect to the images (the generator
-    learns through them) and run inside compiled steps. Given to a GAN as `augment=`, the layer
-    is applied to the real and the generated images of the discriminator and generator updates
-    (each call draws fresh parameters), through `GAN.discriminator_input`.
+    learns through them) and run inside compiled steps. A technique: given to a GAN in
+    `techniques=[...]` (or as the shorthand `augment=`), it augments the real and the generated
+    images the discriminator's adversarial output sees in the discriminator and generator
+    updates (each call draws fresh parameters); called on images, it is a plain layer.
 
     Deviation: the random parameters come from a counter-based hash (`counter_hash`), not from
     the backend's generator, so the same `seed` gives the same augmentations on TensorFlow, JAX and
@@ -40,6 +42,7 @@ class DiffAugment(keras.layers.Layer):
     probability p, starting at 0; every `adjust_every` discriminator updates p moves by
     `sign(r_t - target) * images / adjust_images` (clipped to [0, 1]), where r_t = E[sign(D(real))]
     over those updates — the paper's heuristic, target 0.6, p able to go from 0 to 1 in 500k images.
+    The GAN then logs p as `ada_p`.
     `probability` < 1 without `adaptive` applies each policy with that fixed probability.
 
     Args:
@@ -171,6 +174,23 @@ class DiffAugment(keras.layers.Layer):
         params = self.random_parameters(ops.shape(x)[0], int(x.shape[1]), int(x.shape[2]), counter)
         self.counter.assign(counter + 1)
         return self.augment(x, params, ops.convert_to_tensor(self.probability))
+
+    @property
+    def loss_terms(self):
+        return ("ada_p",) if self.adaptive else ()
+
+    def see_real(self, gan, images, step):
+        return self(images)
+
+    def see_fake(self, gan, images, step):
+        return self(images)
+
+    def discriminator_terms(self, gan, step):
+        self.observe(step.real_logits)
+        return {}
+
+    def logs(self, gan):
+        return {"ada_p": ops.convert_to_tensor(self.probability)} if self.adaptive else {}
 
     def observe(self, real_logits):
         """ADA: count the signs of the discriminator's outputs on augmented real images and, every

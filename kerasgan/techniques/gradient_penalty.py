@@ -1,0 +1,42 @@
+import keras
+
+from kerasgan.losses.gradient_penalty import gradient_penalty
+from kerasgan.techniques.technique import Technique
+from kerasgan.techniques.technique import critic_of
+from kerasgan.techniques.technique import non_negative
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class GradientPenalty(Technique):
+    """WGAN-GP's two-sided gradient penalty in the discriminator's loss, logged as `gp`.
+
+    Gulrajani et al., "Improved Training of Wasserstein GANs", NeurIPS 2017 (reference:
+    igul222/improved_wgan_training): `weight * mean((‖∇D(x̂)‖₂ − 1)²)` on interpolates
+    `x̂ = εx + (1 − ε)G(z)`, ε ~ U[0, 1] per sample from the GAN's seed generator, the
+    discriminator called with the real labels (`kerasgan.losses.gradient_penalty`). `WGANGP` and
+    `ProGAN` use it; on torch a GAN with it trains eagerly (double backprop).
+
+    Args:
+        weight: λ (10 in the paper).
+
+    Example:
+
+    ```python
+    gan = kerasgan.models.SNGAN(image_shape=(32, 32, 3), g_filters=16, d_filters=16,
+                                techniques=[kerasgan.techniques.GradientPenalty(10.0)])
+    ```
+    """
+
+    loss_terms = ("gp",)
+    requires_input_gradients = True
+
+    def __init__(self, weight=10.0, **kwargs):
+        super().__init__(**kwargs)
+        self.weight = non_negative(weight, "weight", "GradientPenalty")
+
+    def discriminator_terms(self, gan, step):
+        return {"gp": gradient_penalty(critic_of(gan, step), step.real, step.fake, seed=gan.seed_generator,
+                                       weight=self.weight)}
+
+    def get_config(self):
+        return {**super().get_config(), "weight": self.weight}

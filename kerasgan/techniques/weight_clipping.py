@@ -1,0 +1,42 @@
+import keras
+from keras import ops
+
+from kerasgan.techniques.technique import Technique
+
+
+@keras.saving.register_keras_serializable(package="kerasgan")
+class WeightClipping(Technique):
+    """WGAN's weight clipping: every discriminator weight clamped to [−clip, clip].
+
+    Arjovsky, Chintala & Bottou, "Wasserstein GAN", ICML 2017 (reference:
+    martinarjovsky/WassersteinGAN, `main.py`): before each critic update every parameter of the
+    critic (BatchNorm's scale and offset too) is clamped to [−0.01, 0.01]; the generator's update
+    then sees the critic as the last critic update left it, as in the reference's loop. Pair it
+    with `adversarial_loss="wasserstein"`, RMSprop(5e-5) for both networks and
+    `CriticSchedule()` for the authors' recipe.
+
+    Args:
+        clip: c, the bound (0.01 in the paper).
+
+    Example:
+
+    ```python
+    techniques = [kerasgan.techniques.WeightClipping(0.01), kerasgan.techniques.CriticSchedule()]
+    gan = kerasgan.models.DCGAN(image_shape=(32, 32, 3), adversarial_loss="wasserstein", techniques=techniques)
+    gan.compile(g_optimizer=keras.optimizers.RMSprop(5e-5), d_optimizer=keras.optimizers.RMSprop(5e-5))
+    ```
+    """
+
+    def __init__(self, clip=0.01, **kwargs):
+        super().__init__(**kwargs)
+        if isinstance(clip, bool) or not isinstance(clip, (int, float)) or not clip > 0:
+            raise ValueError(f"WeightClipping expects `clip` as a number > 0; received {clip!r}.")
+        self.clip = float(clip)
+
+    def before_update(self, gan, update):
+        if update == "discriminator":
+            for variable in gan.discriminator.trainable_variables:
+                variable.assign(ops.clip(variable, -self.clip, self.clip))
+
+    def get_config(self):
+        return {**super().get_config(), "clip": self.clip}
