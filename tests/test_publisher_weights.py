@@ -21,8 +21,10 @@ from kerasgan.models.mimicry_weights import convert_mimicry_generator
 from kerasgan.models.progan import openmmlab_weights as progan_openmmlab
 from kerasgan.models.progan.openmmlab_weights import convert_openmmlab_pggan
 from kerasgan.models.sngan.openmmlab_weights import convert_openmmlab_sngan_projection
+from kerasgan.utils import download as download_module
 from kerasgan.utils import read_torch_checkpoint
 from kerasgan.utils import sha256_of_file
+from kerasgan.zoo import converted as converted_module
 from kerasgan.zoo import registry
 from kerasgan.zoo.converted import converted_dir
 from kerasgan.zoo.converted import downloads_dir
@@ -278,8 +280,11 @@ def test_first_load_downloads_checks_converts_and_caches_then_works_offline(tmp_
             "openmmlab_sngan_proj_cifar10.pth",
             SNGAN_PROJECTION_FIXTURE,
         )
+        reads = _count_calls(monkeypatch,
+                             {"read_torch_checkpoint": converted_module, "sha256_of_file": download_module})
         first = zoo.load(preset.name)
         assert server.requests == [f"/{file_name}"]
+        assert reads == {"read_torch_checkpoint": 1, "sha256_of_file": 1}  # the publisher's file: one parse, one hash
     expected = _nhwc(_expected("openmmlab_sngan_proj_cifar10/g_out"), bgr=True)
     assert _relative(_projection_samples(first), expected) < TOLERANCE
     assert os.listdir(downloads_dir()) == [file_name]
@@ -292,6 +297,20 @@ def test_first_load_downloads_checks_converts_and_caches_then_works_offline(tmp_
     # Without the converted cache the downloaded file is converted again, still offline.
     shutil.rmtree(converted_dir())
     np.testing.assert_array_equal(_projection_samples(zoo.load(preset.name)), _projection_samples(first))
+
+
+def _count_calls(monkeypatch, functions):
+    """Count the calls of each `{name: module}` function in that module."""
+    counts = dict.fromkeys(functions, 0)
+    for name, module in functions.items():
+        original = getattr(module, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            counts[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    return counts
 
 
 def _assert_nothing_cached():

@@ -34,37 +34,26 @@ WEIGHTS_FILE = "model.weights.h5"
 CARD_FILE = "README.md"
 SAMPLES_FILE = "samples.png"
 
-_named_loader = None
+_loader = None
 
 
-def set_named_preset_loader(loader):
-    """Install `loader(name, **kwargs) -> GAN` for preset names (the zoo installs its registry)."""
-    global _named_loader
-    _named_loader = loader
+def set_preset_loader(loader):
+    """Install THE preset loader, `loader(preset, weights=...) -> GAN` for names, folders and
+    URLs (the zoo installs `kerasgan.zoo.load`), which `GAN.from_preset` calls: the core never
+    imports the zoo, and this module only reads and writes folders."""
+    global _loader
+    _loader = loader
+
+
+def preset_loader():
+    """The installed preset loader (`kerasgan.zoo.load` once `kerasgan` is imported)."""
+    if _loader is None:
+        raise ImportError("No preset loader is installed: import kerasgan (its zoo installs kerasgan.zoo.load).")
+    return _loader
 
 
 def is_url(location):
     return isinstance(location, str) and urllib.parse.urlsplit(location).scheme in ("http", "https")
-
-
-def load(preset, **kwargs):
-    """A GAN from a preset name (the zoo's registry), a preset folder or the URL of one."""
-    if is_url(preset):
-        return load_preset_folder(fetch_preset_folder(preset), **kwargs)
-    if isinstance(preset, (str, os.PathLike)) and os.path.isdir(preset):
-        return load_preset_folder(preset, **kwargs)
-    if isinstance(preset, str) and _named_loader is not None and os.path.sep not in preset:
-        return _named_loader(preset, **kwargs)
-    if isinstance(preset, (str, os.PathLike)):
-        raise FileNotFoundError(
-            f"No preset folder at {os.fspath(preset)!r} (resolved to {os.path.abspath(preset)}): a preset is a "
-            "kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, model.weights.h5, "
-            "metadata.json) or an http(s) URL of one."
-        )
-    raise ValueError(
-        "A preset is a kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, "
-        f"model.weights.h5, metadata.json) or an http(s) URL of one; received {preset!r}."
-    )
 
 
 def clean_copy(gan):

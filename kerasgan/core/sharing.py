@@ -49,7 +49,7 @@ class Sharing:
         gan = kerasgan.models.DCGAN.from_preset("dcgan_mnist")
         ```
         """
-        gan = preset_folder.load(preset, weights=weights)
+        gan = preset_folder.preset_loader()(preset, weights=weights)
         if not isinstance(gan, cls):
             raise TypeError(f"Preset {preset!r} holds a {type(gan).__name__}, not a {cls.__name__}.")
         return gan

@@ -1,12 +1,11 @@
 import keras
 from keras import ops
 
-from kerasgan.layers._conv_arguments import pair
-from kerasgan.layers._spectral_norm_layer import SpectralNormLayer
+from kerasgan.layers._sn_convolution import SNConvolution
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class SNConv2D(SpectralNormLayer):
+class SNConv2D(SNConvolution):
     """2D convolution (channels_last) with a spectrally normalized kernel.
 
     Convolves with `W / sigma(W)`, where `sigma(W)` is the largest singular value of the kernel
@@ -44,91 +43,15 @@ class SNConv2D(SpectralNormLayer):
     (2, 8, 8, 8)
     """
 
-    def __init__(
-        self,
-        filters,
-        kernel_size,
-        strides=1,
-        padding="same",
-        use_bias=True,
-        kernel_initializer="glorot_uniform",
-        bias_initializer="zeros",
-        power_iterations=1,
-        epsilon=1e-12,
-        **kwargs,
-    ):
-        super().__init__(power_iterations=power_iterations, epsilon=epsilon, **kwargs)
-        if isinstance(filters, bool) or not isinstance(filters, int) or filters < 1:
-            raise ValueError(f"`filters` must be a positive integer. Received: filters={filters}")
-        if not isinstance(padding, str) or padding.lower() not in ("same", "valid"):
-            raise ValueError(f'`padding` must be "same" or "valid". Received: padding={padding}')
-        self.filters = filters
-        self.kernel_size = pair(kernel_size, "kernel_size")
-        self.strides = pair(strides, "strides")
-        self.padding = padding.lower()
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = keras.initializers.get(kernel_initializer)
-        self.bias_initializer = keras.initializers.get(bias_initializer)
-        self.input_spec = keras.layers.InputSpec(ndim=4)
+    transposed = False
 
-    def build(self, input_shape):
-        in_channels = input_shape[-1]
-        if in_channels is None:
-            raise ValueError(
-                "The channel dimension of the inputs to `SNConv2D` must be known. "
-                f"Received: input_shape={input_shape}"
-            )
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=self.kernel_size + (in_channels, self.filters),
-            initializer=self.kernel_initializer,
-            autocast=False,
-        )
-        if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias", shape=(self.filters,), initializer=self.bias_initializer
-            )
-        else:
-            self.bias = None
-        self.add_power_iteration_vector(self.filters, self.kernel_size[0] * self.kernel_size[1] * in_channels)
-        self.input_spec = keras.layers.InputSpec(ndim=4, axes={-1: in_channels})
+    def kernel_shape(self, in_channels):
+        return self.kernel_size + (in_channels, self.filters)
 
-    def call(self, inputs, training=None):
-        w_mat = ops.transpose(ops.reshape(self.kernel, (-1, self.filters)))
-        kernel = self.normalized(w_mat, self.kernel, training)
-        outputs = ops.conv(
-            inputs,
-            kernel,
-            strides=self.strides,
-            padding=self.padding,
-            data_format="channels_last",
-        )
-        if self.use_bias:
-            outputs = outputs + self.bias
-        return outputs
+    def matrix(self):
+        return ops.transpose(ops.reshape(self.kernel, (-1, self.filters)))
 
-    def compute_output_shape(self, input_shape):
-        spatial = []
-        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides, strict=True):
-            if size is None:
-                spatial.append(None)
-            elif self.padding == "same":
-                spatial.append((size + s - 1) // s)
-            else:
-                spatial.append((size - k) // s + 1)
-        return (input_shape[0], *spatial, self.filters)
-
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            {
-                "filters": self.filters,
-                "kernel_size": self.kernel_size,
-                "strides": self.strides,
-                "padding": self.padding,
-                "use_bias": self.use_bias,
-                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
-                "bias_initializer": keras.initializers.serialize(self.bias_initializer),
-            }
-        )
-        return config
+    def output_size(self, size, kernel, strides):
+        if self.padding == "same":
+            return (size + strides - 1) // strides
+        return (size - kernel) // strides + 1

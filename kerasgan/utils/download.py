@@ -53,12 +53,22 @@ def download_file(url, destination, sha256=None, what="file", manual_help="", er
     path = kerasgan.utils.download_file(url, "/tmp/cache/model.weights.h5", sha256="ab12cd34")
     ```
     """
+    return fetch_file(url, destination, sha256, what, manual_help, error, validate, digest=False)[0]
+
+
+def fetch_file(url, destination, sha256=None, what="file", manual_help="", error=IntegrityError, validate=None,
+               digest=True):
+    """`download_file` that reads the file once: `(path, its sha256 or None, what validate returned
+    or None)`. With `digest` the sha256 is computed once (from the check against `sha256`, or for
+    it); `validate`'s result (a parsed checkpoint, say) comes back for a download, `None` for a
+    file that was already cached."""
     import keras
 
     destination = os.fspath(destination)
     if os.path.isfile(destination):
-        if sha256 is None or sha256_of_file(destination).startswith(sha256.lower()):
-            return destination
+        actual = sha256_of_file(destination) if sha256 is not None or digest else None
+        if sha256 is None or actual.startswith(sha256.lower()):
+            return destination, actual, None
         os.remove(destination)
     folder = os.path.dirname(os.path.abspath(destination))
     os.makedirs(folder, exist_ok=True)
@@ -70,17 +80,15 @@ def download_file(url, destination, sha256=None, what="file", manual_help="", er
             )
         except Exception as cause:  # noqa: BLE001 - get_file raises bare Exception on URL errors
             raise OSError(f"Could not download the {what} from {url} ({cause}). {manual_help}".strip()) from None
-        if sha256 is not None:
-            actual = sha256_of_file(fetched)
-            if not actual.startswith(sha256.lower()):
-                raise error(
-                    f"The {what} downloaded from {url} has sha256 {actual}, expected "
-                    f"{describe_hash(sha256)}: a corrupted, partial or different file; nothing was cached. "
-                    f"{manual_help}".strip()
-                )
-        if validate is not None:
-            validate(fetched)
+        actual = sha256_of_file(fetched) if sha256 is not None or digest else None
+        if sha256 is not None and not actual.startswith(sha256.lower()):
+            raise error(
+                f"The {what} downloaded from {url} has sha256 {actual}, expected "
+                f"{describe_hash(sha256)}: a corrupted, partial or different file; nothing was cached. "
+                f"{manual_help}".strip()
+            )
+        checked = validate(fetched) if validate is not None else None
         os.replace(fetched, destination)
-        return destination
+        return destination, actual, checked
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,8 +19,8 @@ from kerasgan.zoo.preset import Preset
 from kerasgan.zoo.registry import get_preset
 from kerasgan.zoo.registry import register
 
-# `GAN.from_preset(name)` resolves names through the zoo; the core itself never imports it.
-_preset_folder.set_named_preset_loader(load)
+# The one preset loader: `GAN.from_preset` calls it; the core itself never imports the zoo.
+_preset_folder.set_preset_loader(load)
 
 __all__ = [
     "Preset", "PresetNotTrainedError", "UnknownPresetError", "WeightsIntegrityError", "get_preset",

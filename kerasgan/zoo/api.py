@@ -47,9 +47,7 @@ def load(preset, weights=True):
     ```
     """
     if preset_folder.is_url(preset) or (not isinstance(preset, str) or os.path.sep in preset or os.path.isdir(preset)):
-        if not isinstance(weights, bool):
-            raise ValueError(f"`weights` must be True or False when loading a preset folder; received {weights!r}.")
-        return preset_folder.load(preset, weights=weights)
+        return _load_folder(preset, weights)
     entry = get_preset(preset)
     if weights is False or weights is None:
         return entry.build()
@@ -72,6 +70,26 @@ def load(preset, weights=True):
     gan = entry.build()
     gan.load_weights(path)
     return gan
+
+
+def _load_folder(location, weights):
+    """A preset folder, or the URL of one (fetched once into the cache)."""
+    if not isinstance(weights, bool):
+        raise ValueError(f"`weights` must be True or False when loading a preset folder; received {weights!r}.")
+    if preset_folder.is_url(location):
+        return preset_folder.load_preset_folder(preset_folder.fetch_preset_folder(location), weights=weights)
+    if isinstance(location, (str, os.PathLike)) and os.path.isdir(location):
+        return preset_folder.load_preset_folder(location, weights=weights)
+    if isinstance(location, (str, os.PathLike)):
+        raise FileNotFoundError(
+            f"No preset folder at {os.fspath(location)!r} (resolved to {os.path.abspath(location)}): a preset is a "
+            "kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, model.weights.h5, "
+            "metadata.json) or an http(s) URL of one."
+        )
+    raise ValueError(
+        "A preset is a kerasgan.zoo name (kerasgan.zoo.list()), a preset folder (config.json, "
+        f"model.weights.h5, metadata.json) or an http(s) URL of one; received {location!r}."
+    )
 
 
 def _convert_given_file(entry, path):

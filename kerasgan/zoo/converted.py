@@ -11,9 +11,8 @@ import warnings
 
 from kerasgan.core import preset_folder
 from kerasgan.utils.download import cache_root
-from kerasgan.utils.download import download_file
+from kerasgan.utils.download import fetch_file
 from kerasgan.utils.files import atomic_write
-from kerasgan.utils.files import sha256_of_file
 from kerasgan.utils.torch_checkpoint import read_torch_checkpoint
 from kerasgan.version import __version__
 from kerasgan.zoo.errors import WeightsIntegrityError
@@ -35,23 +34,23 @@ def load_converted(preset):
     folder = os.path.join(converted_dir(), preset.name)
     if _current(folder, preset):
         return preset_folder.load_preset_folder(folder, error=WeightsIntegrityError)
-    source = fetch_publisher_file(preset.publisher_weights)
-    gan, networks = convert_file(preset, source)
-    gan.save_to_preset(folder, conversion_metadata(preset, source, networks), samples=False)
+    source, digest, checkpoint = fetch_publisher_file(preset.publisher_weights)
+    gan, networks = convert_file(preset, source, checkpoint)
+    gan.save_to_preset(folder, conversion_metadata(preset, digest, networks), samples=False)
     return gan
 
 
-def convert_file(preset, path):
+def convert_file(preset, path, checkpoint=None):
     """`(gan, converted network names)`: the preset's model holding the weights of the publisher's
-    file at `path` (read without torch)."""
-    checkpoint = read_torch_checkpoint(path)
+    file at `path` (read without torch; `checkpoint`: the file already read)."""
+    checkpoint = read_torch_checkpoint(path) if checkpoint is None else checkpoint
     pw = preset.publisher_weights
     gan = preset.build(**(pw.architecture(checkpoint) if pw.architecture else {}))
     networks = pw.converter(checkpoint, gan)
     return gan, list(networks)
 
 
-def conversion_metadata(preset, source, networks):
+def conversion_metadata(preset, publisher_sha256, networks):
     pw = preset.publisher_weights
     converter = f"{pw.converter.__module__}.{pw.converter.__qualname__}"
     return {
@@ -61,7 +60,7 @@ def conversion_metadata(preset, source, networks):
         "publisher": pw.publisher,
         "publisher_file": pw.file_name,
         "publisher_url": pw.url,
-        "publisher_sha256": sha256_of_file(source),
+        "publisher_sha256": publisher_sha256,
         "weights_licence": pw.licence,
         "reported_metrics": dict(pw.reported_metrics),
         "reported_protocol": pw.reported_protocol,
@@ -99,7 +98,9 @@ def _recorded_hash(pw):
 
 
 def fetch_publisher_file(pw):
-    """The checked local path of a publisher's file, downloading it into the cache if needed."""
+    """`(path, sha256, checkpoint or None)` of a publisher's file, downloading it into the cache if
+    needed: the file is hashed once, and a download is read once (its checkpoint is returned for
+    the conversion; a cached file is read by the conversion)."""
     destination = os.path.join(downloads_dir(), pw.file_name)
     url = pw.download_url
     manual = (
@@ -118,22 +119,23 @@ def fetch_publisher_file(pw):
                 f"(Google Drive answers large files with a confirmation page); nothing was cached. {manual}"
             )
         try:
-            read_torch_checkpoint(path)
+            return read_torch_checkpoint(path)
         except ValueError as e:
             raise OSError(
                 f"The file downloaded from {url} is not a whole PyTorch checkpoint ({e}); it may have been cut "
                 f"short. Nothing was cached. {manual}"
             ) from None
 
-    path = download_file(url, destination, sha256=expected, what=f"{pw.publisher} checkpoint {pw.file_name}",
-                         manual_help=manual, error=WeightsIntegrityError, validate=validate)
+    path, digest, checkpoint = fetch_file(url, destination, sha256=expected,
+                                          what=f"{pw.publisher} checkpoint {pw.file_name}", manual_help=manual,
+                                          error=WeightsIntegrityError, validate=validate)
     if expected is None:
-        try:  # a file placed by hand is checked like a download before its hash is recorded
-            validate(path)
-        except OSError:
-            os.remove(path)
-            raise
-        digest = sha256_of_file(path)
+        if checkpoint is None:  # a file placed by hand is checked like a download before its hash is recorded
+            try:
+                checkpoint = validate(path)
+            except OSError:
+                os.remove(path)
+                raise
         with atomic_write(_record_path(pw)) as tmp, open(tmp, "w") as f:
             f.write(digest + "\n")
         warnings.warn(
@@ -141,4 +143,4 @@ def fetch_publisher_file(pw):
             f"download ({digest}) in {_record_path(pw)} and checks the file against it from now on.",
             stacklevel=3,
         )
-    return path
+    return path, digest, checkpoint
