@@ -14,4 +14,4 @@ card, samples).
 from driver import run_tfds_recipe
 
 if __name__ == "__main__":
-    run_tfds_recipe("biggan_cifar10", "cifar10", critic_batch_size=50, iterations=125_000)
+    run_tfds_recipe("biggan_cifar10", "cifar10")

@@ -16,4 +16,4 @@ card, samples).
 from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("biggan_mnist", critic_batch_size=50, epochs=40, pad_to=32, track_every=5)
+    run_mnist_recipe("biggan_mnist", pad_to=32, track_every=5)

@@ -11,5 +11,4 @@ card, samples).
 from driver import run_zelda_recipe
 
 if __name__ == "__main__":
-    run_zelda_recipe("cesagan_zelda", bootstrap=True, rounds=10, steps_per_round=500, batch_size=32,
-                     samples_per_round=1000)
+    run_zelda_recipe("cesagan_zelda", bootstrap=True)

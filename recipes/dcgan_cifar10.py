@@ -12,4 +12,4 @@ card, samples).
 from driver import run_tfds_recipe
 
 if __name__ == "__main__":
-    run_tfds_recipe("dcgan_cifar10", "cifar10", critic_batch_size=128, iterations=9_750)
+    run_tfds_recipe("dcgan_cifar10", "cifar10")

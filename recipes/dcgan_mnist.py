@@ -10,4 +10,4 @@ card, samples).
 from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("dcgan_mnist", critic_batch_size=64, epochs=30)
+    run_mnist_recipe("dcgan_mnist")

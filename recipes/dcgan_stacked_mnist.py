@@ -17,6 +17,4 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_stacked_mnist_recipe(
-        "dcgan_stacked_mnist", steps_per_epoch=100, epochs=60, critic_batch_size=64, optimizers=optimizers
-    )
+    run_stacked_mnist_recipe("dcgan_stacked_mnist", optimizers=optimizers)

@@ -21,6 +21,17 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRETRAINED = os.path.join(REPO_ROOT, "kerasgan", "pretrained")
 
 
+def fit_settings(preset, *names):
+    """The preset's training settings `names`, from its `fit` entry: the one place they are
+    written (the card shows the same entry), so a recipe never repeats them."""
+    missing = [name for name in names if name not in preset.fit]
+    if missing:
+        raise ValueError(
+            f"Preset {preset.name!r} gives no {', '.join(missing)} in its `fit` entry; its recipe needs them."
+        )
+    return [preset.fit[name] for name in names]
+
+
 def parse_args(name, epochs, argv=None):
     parser = argparse.ArgumentParser(description=f"Train the {name} preset from scratch.")
     parser.add_argument("--epochs", type=int, default=epochs)
@@ -224,14 +235,16 @@ def mixture_metrics(gan, spec):
     }
 
 
-def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=None, track_every=None, argv=None):
-    """Train an MNIST preset on the embedded 5,000-image training subset and publish it.
-    `track_every=N` records every N epochs in the card the class accuracy (conditional models) or
-    FID and class coverage of the EMA and raw generators (unconditional ones)."""
+def run_mnist_recipe(name, pad_to=None, optimizers=None, track_every=None, argv=None):
+    """Train an MNIST preset on the embedded 5,000-image training subset (its `fit`:
+    `critic_batch_size`, `epochs`) and publish it. `track_every=N` records every N epochs in the
+    card the class accuracy (conditional models) or FID and class coverage of the EMA and raw
+    generators (unconditional ones)."""
     from kerasgan.data import load_mnist_subset
 
-    args = parse_args(name, epochs, argv)
     preset = get_preset(name)
+    critic_batch_size, epochs = fit_settings(preset, "critic_batch_size", "epochs")
+    args = parse_args(name, epochs, argv)
     x, y = load_mnist_subset(pad_to=pad_to)
     if args.limit:
         x, y = x[: args.limit], y[: args.limit]
@@ -251,14 +264,15 @@ def run_mnist_recipe(name, critic_batch_size, epochs, pad_to=None, optimizers=No
     return record
 
 
-def run_mixture_recipe(name, spec, critic_batch_size=100, num_examples=100_000, epochs=20, argv=None):
-    """Train a 2-D mixture preset on `num_examples` points drawn once (seed 0) and publish it;
-    its picture shows 2,500 samples and the mixture's centres."""
+def run_mixture_recipe(name, spec, argv=None):
+    """Train a 2-D mixture preset on its `fit`'s `num_examples` points drawn once (seed 0) and
+    publish it; its picture shows 2,500 samples and the mixture's centres."""
     from kerasgan.data import sample_mixture
     from kerasgan.utils.images import save_scatter
 
-    args = parse_args(name, epochs, argv)
     preset = get_preset(name)
+    critic_batch_size, num_examples, epochs = fit_settings(preset, "critic_batch_size", "num_examples", "epochs")
+    args = parse_args(name, epochs, argv)
     x = sample_mixture(spec, args.limit or num_examples, seed=0)
     gan, training = train(preset, (x,), critic_batch_size, args.epochs)
 
@@ -291,31 +305,36 @@ def linear_decay_adam(learning_rate, beta_1, beta_2, steps):
     return keras.optimizers.Adam(schedule, beta_1=beta_1, beta_2=beta_2)
 
 
-def run_tfds_recipe(name, dataset, critic_batch_size, iterations, optimizers=None, argv=None):
+def run_tfds_recipe(name, dataset, optimizers=None, argv=None):
     """Train a preset on a tensorflow-datasets data set (e.g. CIFAR-10) and publish it.
 
-    `iterations` generator steps of `critic_batch_size` images per discriminator update;
-    `optimizers(iterations)` returns the (generator, discriminator) optimizers. FID/KID/IS use
-    pytorch-fid's Inception against the training images.
+    Its `fit` gives `critic_batch_size` images per discriminator update and the length, as
+    generator `iterations` or as `images` seen (ProGAN); `optimizers(iterations, n_critic)`
+    returns the (generator, discriminator) optimizers. FID/KID/IS use pytorch-fid's Inception
+    against the training images.
     """
     from kerasgan.data import load_tfds
 
+    preset = get_preset(name)
+    (critic_batch_size,) = fit_settings(preset, "critic_batch_size")
+
     parser = argparse.ArgumentParser(description=f"Train the {name} preset from scratch on tfds {dataset!r}.")
-    parser.add_argument("--iterations", type=int, default=iterations, help="generator steps")
+    parser.add_argument("--iterations", type=int, default=None, help="generator steps (default: the preset's fit)")
     parser.add_argument("--limit", type=int, default=0, help="use the first N training images only (smoke test)")
     parser.add_argument(
         "--skip-metrics", action="store_true", help="do not compute FID/IS (needs the Inception weights)"
     )
     parser.add_argument("--out", default=PRETRAINED, help="folder that receives the preset folder <name>/")
     args = parser.parse_args(argv)
-    preset = get_preset(name)
     x, y = load_tfds(dataset, "train", limit=args.limit or None)
     data = (x, y) if preset.config.get("num_classes") else (x,)
     gan = build(preset)
     steps_per_epoch = max(len(x) // gan.iteration_batch_size(critic_batch_size), 1)
+    args.iterations = args.iterations or _tfds_iterations(preset, critic_batch_size, steps_per_epoch)
     epochs = max(-(-args.iterations // steps_per_epoch), 1)
     gan, training = train(
-        preset, data, critic_batch_size, epochs, (lambda: optimizers(args.iterations)) if optimizers else None, gan=gan
+        preset, data, critic_batch_size, epochs, (lambda: optimizers(args.iterations, gan.n_critic)) if optimizers
+        else None, gan=gan
     )
     training["dataset"] = f"tfds {dataset} train"
     record = publish(
@@ -325,15 +344,25 @@ def run_tfds_recipe(name, dataset, critic_batch_size, iterations, optimizers=Non
     return record
 
 
-def run_stacked_mnist_recipe(name, steps_per_epoch, epochs, critic_batch_size=64, optimizers=None, argv=None):
+def _tfds_iterations(preset, critic_batch_size, steps_per_epoch):
+    """Generator steps of the preset's `fit`: `iterations`, or `images` seen, or `epochs`."""
+    if "iterations" in preset.fit:
+        return preset.fit["iterations"]
+    if "images" in preset.fit:
+        return preset.fit["images"] // critic_batch_size
+    return fit_settings(preset, "epochs")[0] * steps_per_epoch
+
+
+def run_stacked_mnist_recipe(name, optimizers=None, argv=None):
     """Train a Stacked-MNIST preset (32×32, triples of the embedded MNIST subset drawn on the
-    fly by `kerasgan.data.StackedMNIST`) for `epochs` × `steps_per_epoch` generator steps, and
-    publish it with its mode coverage (26,000 samples per seed)."""
+    fly by `kerasgan.data.StackedMNIST`) for its `fit`'s `epochs` × `steps_per_epoch` generator
+    steps, and publish it with its mode coverage (26,000 samples per seed)."""
     from kerasgan.data import StackedMNIST
     from kerasgan.data import load_mnist_subset
 
-    args = parse_args(name, epochs, argv)
     preset = get_preset(name)
+    critic_batch_size, steps_per_epoch, epochs = fit_settings(preset, "critic_batch_size", "steps_per_epoch", "epochs")
+    args = parse_args(name, epochs, argv)
     x, y = load_mnist_subset()
     gan = build(preset)
     batch_size = gan.iteration_batch_size(critic_batch_size)
@@ -347,7 +376,7 @@ def run_stacked_mnist_recipe(name, steps_per_epoch, epochs, critic_batch_size=64
     return record
 
 
-def run_hgan_recipe(name, critic_batch_size, epochs, pretrain_epochs, argv=None):
+def run_hgan_recipe(name, argv=None):
     """Pretrain HGAN's teacher by maximum likelihood on the embedded MNIST subset, train the
     HGAN, and publish it with the MNIST metrics of the student and the teacher's held-out
     bits/dim (the 9,331 test images not in the subset)."""
@@ -355,8 +384,9 @@ def run_hgan_recipe(name, critic_batch_size, epochs, pretrain_epochs, argv=None)
     from kerasgan.data import load_mnist_subset
     from kerasgan.data import load_mnist_test
 
-    args = parse_args(name, epochs, argv)
     preset = get_preset(name)
+    critic_batch_size, epochs, pretrain_epochs = fit_settings(preset, "critic_batch_size", "epochs", "pretrain_epochs")
+    args = parse_args(name, epochs, argv)
     x, _ = load_mnist_subset()
     held_out, _ = load_mnist_test(drop_training_overlap=True)
     if args.limit:
@@ -395,15 +425,17 @@ def zelda_metrics(gan, training_levels, original_levels, num_levels=15_000):
     return metrics
 
 
-def run_zelda_recipe(name, bootstrap, rounds, steps_per_round, batch_size, samples_per_round, argv=None):
+def run_zelda_recipe(name, bootstrap, argv=None):
     """Train a Zelda level GAN from the five embedded GVGAI levels (with or without CESAGAN's
     bootstrapping) and publish it with the statistics of 15,000 generated levels."""
 
     from kerasgan.levels import load_zelda_levels
     from kerasgan.models.cesagan import train_with_bootstrapping
 
-    args = parse_args(name, rounds, argv)
     preset = get_preset(name)
+    rounds, steps_per_round, batch_size, samples_per_round = fit_settings(
+        preset, "rounds", "steps_per_round", "batch_size", "samples_per_round")
+    args = parse_args(name, rounds, argv)
     levels = load_zelda_levels()
     steps = 2 if args.limit else steps_per_round
     gan = build(preset)

@@ -13,4 +13,4 @@ from driver import run_mixture_recipe
 from kerasgan.data import ring_of_gaussians
 
 if __name__ == "__main__":
-    run_mixture_recipe("gan_ring8", ring_of_gaussians(), critic_batch_size=100, num_examples=100_000, epochs=20)
+    run_mixture_recipe("gan_ring8", ring_of_gaussians())

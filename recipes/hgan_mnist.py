@@ -11,4 +11,4 @@ card, samples).
 from driver import run_hgan_recipe
 
 if __name__ == "__main__":
-    run_hgan_recipe("hgan_mnist", critic_batch_size=64, epochs=30, pretrain_epochs=5)
+    run_hgan_recipe("hgan_mnist")

@@ -11,4 +11,4 @@ card, samples).
 from driver import run_stacked_mnist_recipe
 
 if __name__ == "__main__":
-    run_stacked_mnist_recipe("ivgan_stacked_mnist", steps_per_epoch=100, epochs=60, critic_batch_size=64)
+    run_stacked_mnist_recipe("ivgan_stacked_mnist")

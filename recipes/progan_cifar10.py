@@ -14,4 +14,4 @@ card, samples).
 from driver import run_tfds_recipe
 
 if __name__ == "__main__":
-    run_tfds_recipe("progan_cifar10", "cifar10", critic_batch_size=64, iterations=312_500)
+    run_tfds_recipe("progan_cifar10", "cifar10")

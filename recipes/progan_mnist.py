@@ -14,4 +14,4 @@ card, samples).
 from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("progan_mnist", critic_batch_size=64, epochs=90, pad_to=32, track_every=10)
+    run_mnist_recipe("progan_mnist", pad_to=32, track_every=10)

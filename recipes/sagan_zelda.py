@@ -10,5 +10,4 @@ card, samples).
 from driver import run_zelda_recipe
 
 if __name__ == "__main__":
-    run_zelda_recipe("sagan_zelda", bootstrap=False, rounds=10, steps_per_round=500, batch_size=32,
-                     samples_per_round=1000)
+    run_zelda_recipe("sagan_zelda", bootstrap=False)

@@ -12,4 +12,4 @@ card, samples).
 from driver import run_mnist_recipe
 
 if __name__ == "__main__":
-    run_mnist_recipe("sngan_mnist", critic_batch_size=64, epochs=40, pad_to=32)
+    run_mnist_recipe("sngan_mnist", pad_to=32)

@@ -14,14 +14,10 @@ card, samples).
 from driver import linear_decay_adam
 from driver import run_tfds_recipe
 
-N_DIS = 5
 
-
-def optimizers(iterations):
-    return (linear_decay_adam(2e-4, 0.0, 0.9, iterations), linear_decay_adam(2e-4, 0.0, 0.9, iterations * N_DIS))
+def optimizers(iterations, n_critic):
+    return (linear_decay_adam(2e-4, 0.0, 0.9, iterations), linear_decay_adam(2e-4, 0.0, 0.9, iterations * n_critic))
 
 
 if __name__ == "__main__":
-    run_tfds_recipe(
-        "sngan_projection_cifar10", "cifar10", critic_batch_size=64, iterations=50_000, optimizers=optimizers
-    )
+    run_tfds_recipe("sngan_projection_cifar10", "cifar10", optimizers=optimizers)

@@ -21,6 +21,4 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_mnist_recipe(
-        "sngan_projection_mnist", critic_batch_size=50, epochs=40, pad_to=32, optimizers=optimizers, track_every=5
-    )
+    run_mnist_recipe("sngan_projection_mnist", pad_to=32, optimizers=optimizers, track_every=5)

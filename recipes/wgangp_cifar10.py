@@ -13,12 +13,10 @@ card, samples).
 from driver import linear_decay_adam
 from driver import run_tfds_recipe
 
-CRITIC_ITERS = 5
 
-
-def optimizers(iterations):
-    return (linear_decay_adam(2e-4, 0.0, 0.9, iterations), linear_decay_adam(2e-4, 0.0, 0.9, iterations * CRITIC_ITERS))
+def optimizers(iterations, n_critic):
+    return (linear_decay_adam(2e-4, 0.0, 0.9, iterations), linear_decay_adam(2e-4, 0.0, 0.9, iterations * n_critic))
 
 
 if __name__ == "__main__":
-    run_tfds_recipe("wgangp_cifar10", "cifar10", critic_batch_size=64, iterations=100_000, optimizers=optimizers)
+    run_tfds_recipe("wgangp_cifar10", "cifar10", optimizers=optimizers)

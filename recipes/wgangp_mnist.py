@@ -19,4 +19,4 @@ def optimizers():
 
 
 if __name__ == "__main__":
-    run_mnist_recipe("wgangp_mnist", critic_batch_size=50, epochs=50, optimizers=optimizers)
+    run_mnist_recipe("wgangp_mnist", optimizers=optimizers)

@@ -2,6 +2,9 @@
 exactly on the backend under test; each hook does what its docstring says (what D sees, terms,
 before/after an update, a critic schedule, features); bad compositions are refused."""
 
+import re
+import textwrap
+
 import keras
 import numpy as np
 import pytest
@@ -187,3 +190,10 @@ def test_compositions_that_cannot_work_are_refused():
                        (lambda: techniques.InstanceNoise("x"), r"a standard deviation >= 0 .* received 'x'")):
         with pytest.raises(ValueError, match=match):
             bad()
+
+
+@pytest.mark.parametrize("module", sorted(m for m in dir(techniques) if not m.startswith("_") and m[0].isupper()))
+def test_docstring_examples_run(module):
+    code = re.findall(r"```python\n(.*?)```", getattr(techniques, module).__doc__, re.S)
+    assert code, f"{module} has no example"
+    exec(textwrap.dedent(code[0]), {"np": np, "keras": keras, "kerasgan": kerasgan})

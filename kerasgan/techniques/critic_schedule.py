@@ -27,7 +27,7 @@ class CriticSchedule(Technique):
     Example:
 
     ```python
-    gan = kerasgan.models.DCGAN(image_shape=(32, 32, 3), adversarial_loss="wasserstein", n_critic=5,
+    gan = kerasgan.models.DCGAN(image_shape=(32, 32, 3), base_filters=8, adversarial_loss="wasserstein", n_critic=5,
                                 techniques=[kerasgan.techniques.CriticSchedule()])
     ```
     """

@@ -22,7 +22,7 @@ class GradientPenalty(Technique):
     Example:
 
     ```python
-    gan = kerasgan.models.SNGAN(image_shape=(32, 32, 3), g_filters=16, d_filters=16,
+    gan = kerasgan.models.SNGAN(image_shape=(32, 32, 3), g_filters=8, d_filters=8,
                                 techniques=[kerasgan.techniques.GradientPenalty(10.0)])
     ```
     """

@@ -22,7 +22,8 @@ class WeightClipping(Technique):
 
     ```python
     techniques = [kerasgan.techniques.WeightClipping(0.01), kerasgan.techniques.CriticSchedule()]
-    gan = kerasgan.models.DCGAN(image_shape=(32, 32, 3), adversarial_loss="wasserstein", techniques=techniques)
+    gan = kerasgan.models.DCGAN(image_shape=(32, 32, 3), base_filters=8, adversarial_loss="wasserstein",
+                                techniques=techniques)
     gan.compile(g_optimizer=keras.optimizers.RMSprop(5e-5), d_optimizer=keras.optimizers.RMSprop(5e-5))
     ```
     """

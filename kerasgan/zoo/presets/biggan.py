@@ -43,7 +43,6 @@ PRESETS = (
         recipe="recipes/biggan_mnist.py",
         fit=dict(
             critic_batch_size=50,
-            n_critic=4,
             epochs=40,
             optimizer="Adam(2e-4, β=(0, 0.999)) for G and D, orthogonal regularisation 1e-4",
         ),
@@ -78,8 +77,7 @@ PRESETS = (
         recipe="recipes/biggan_cifar10.py",
         fit=dict(
             critic_batch_size=50,
-            n_critic=4,
-            epochs=500,
+            iterations=125_000,
             optimizer="Adam(2e-4, β=(0, 0.999)) for G and D, EMA 0.9999 from step 1000",
         ),
         metrics_protocol=common.CIFAR10_PROTOCOL,
@@ -132,7 +130,7 @@ PRESETS = (
         paper=PAPER,
         reference=REFERENCE + " (launch_BigGAN_bs256x8.sh)",
         recipe="",
-        fit=dict(critic_batch_size=256, gradient_accumulation=8, n_critic=1,
+        fit=dict(critic_batch_size=256, gradient_accumulation=8,
                  optimizer="Adam(1e-4 G, 4e-4 D, β=(0, 0.999), ε 1e-6), EMA 0.9999 from step 20,000 (the authors' "
                  "run; no kerasgan recipe: ImageNet at 128×128 is out of this repository's reach)"),
         metrics_protocol="",

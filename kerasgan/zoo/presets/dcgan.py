@@ -24,7 +24,7 @@ PRESETS = (
         paper=PAPER,
         reference=REFERENCE,
         recipe="recipes/dcgan_mnist.py",
-        fit=dict(batch_size=64, epochs=30, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
+        fit=dict(critic_batch_size=64, epochs=30, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
         metrics_protocol=common.MNIST_PROTOCOL,
     ),
     Preset(
@@ -40,7 +40,7 @@ PRESETS = (
         paper=PAPER,
         reference=REFERENCE,
         recipe="recipes/dcgan_cifar10.py",
-        fit=dict(batch_size=128, epochs=25, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
+        fit=dict(critic_batch_size=128, epochs=25, optimizer="Adam(2e-4, β1=0.5) for G and D (the paper's)"),
         metrics_protocol=common.CIFAR10_PROTOCOL,
         status_note=common.CIFAR10_NOT_TRAINED,
     ),
@@ -74,7 +74,7 @@ PRESETS = (
         + "; weights: open-mmlab/mmgeneration configs/dcgan (dcgan_celeba-cropped_64_b128x1_300k.py)",
         recipe="",
         fit=dict(
-            batch_size=128,
+            critic_batch_size=128,
             iterations=300_000,
             optimizer="Adam(2e-4, β=(0.5, 0.999)) for G and D, non-saturating loss, one D step per G step (OpenMMLab's "
             "run; no kerasgan recipe: CelebA is out of this repository's reach)",

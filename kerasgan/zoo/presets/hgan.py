@@ -44,9 +44,9 @@ PRESETS = (
         ),
         recipe="recipes/hgan_mnist.py",
         fit=dict(
-            batch_size=64,
+            critic_batch_size=64,
             epochs=30,
-            teacher_pretraining_epochs=5,
+            pretrain_epochs=5,
             optimizer="Adam(2e-4, β1=0.5) for the student and both discriminators, Adam(1e-3) for the teacher",
         ),
         metrics_protocol=(

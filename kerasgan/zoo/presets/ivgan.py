@@ -15,7 +15,10 @@ REFERENCE = "zhangliangyu32/IVGAN (CI_LSGANS_noise_addterm_stackMNIST: interpola
 # (0.03 → 0.01 at epoch 50 → 0.005 at epoch 100) compressed to the same thirds of the run.
 NOISE = (keras.optimizers.schedules.PiecewiseConstantDecay, dict(boundaries=[2000, 4000], values=[0.03, 0.01, 0.005]))
 FIT = dict(
-    batch_size=64, epochs=60, steps_per_epoch=100, optimizer="Adam(1e-4, β=(0.5, 0.999)) for G and D (the reference's)"
+    critic_batch_size=64,
+    epochs=60,
+    steps_per_epoch=100,
+    optimizer="Adam(1e-4, β=(0.5, 0.999)) for G and D (the reference's)",
 )
 
 PRESETS = (

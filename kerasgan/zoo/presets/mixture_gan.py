@@ -10,7 +10,7 @@ PAPER = (
 )
 REFERENCE = "fjxmlzn/PacGAN (synthetic_data_experiments, packing 1)"
 FIT = dict(
-    batch_size=100, epochs=20, training_examples=100_000, optimizer="Adam(1e-4, β1=0.8) for G and D (PacGAN config)"
+    critic_batch_size=100, epochs=20, num_examples=100_000, optimizer="Adam(1e-4, β1=0.8) for G and D (PacGAN config)"
 )
 
 PRESETS = (

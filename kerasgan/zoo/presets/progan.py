@@ -43,7 +43,7 @@ PRESETS = (
         reference=REFERENCE,
         recipe="recipes/progan_mnist.py",
         fit=dict(
-            batch_size=64,
+            critic_batch_size=64,
             epochs=90,
             optimizer="Adam(1e-3, β1=0, β2=0.99, ε=1e-8) for G and D (the reference's), WGAN-GP λ 10 + drift 0.001",
         ),
@@ -70,7 +70,7 @@ PRESETS = (
         reference=REFERENCE + " (Theano-era config.py, CIFAR-10 entry)",
         recipe="recipes/progan_cifar10.py",
         fit=dict(
-            batch_size=64,
+            critic_batch_size=64,
             images=20_000_000,
             optimizer="Adam(1e-3, β1=0, β2=0.99, ε=1e-8), WGAN-GP λ 10 + drift 0.001, EMA 0.999",
         ),
@@ -105,7 +105,7 @@ PRESETS = (
         reference=REFERENCE + "; weights: open-mmlab/mmgeneration configs/pggan (pggan_celeba-hq_1024_g8_12Mimg.py)",
         recipe="",
         fit=dict(
-            batch_size=64,
+            critic_batch_size=64,
             images=12_000_000,
             optimizer=(
                 "Adam(β=(0, 0.99)), lr 1e-3 rising to 3e-3 at 512 and 1024; WGAN-GP λ 10 + drift 0.0005 on real and "

@@ -19,13 +19,11 @@ OPENMMLAB_DISCRIMINATOR = dict(image_shape=(32, 32, 3), filters=128, num_classes
                                sn_inference="stored")
 MNIST_FIT = dict(
     critic_batch_size=64,
-    n_critic=5,
     epochs=40,
     optimizer="Adam(2e-4, β1=0, β2=0.9) for G and D (sn_cifar10.yml), no decay",
 )
 CIFAR_FIT = dict(
     critic_batch_size=64,
-    n_critic=5,
     iterations=50_000,
     g_batch_size=128,
     optimizer="Adam(2e-4, β1=0, β2=0.9), linear decay to 0 (sn_cifar10.yml)",
@@ -77,7 +75,6 @@ PRESETS = (
         recipe="recipes/sngan_projection_mnist.py",
         fit=dict(
             critic_batch_size=50,
-            n_critic=4,
             epochs=40,
             optimizer=(
                 "G Adam(1e-3, β1=0, β2=0.999), D Adam(2e-4, β1=0, β2=0.999), no decay (β1 0 as sn_cifar10.yml; G's "

@@ -34,7 +34,6 @@ PRESETS = (
         recipe="recipes/wgangp_mnist.py",
         fit=dict(
             critic_batch_size=50,
-            n_critic=5,
             epochs=50,
             optimizer="Adam(1e-4, β1=0.5, β2=0.9) for G and D (gan_mnist.py)",
         ),
@@ -66,7 +65,6 @@ PRESETS = (
         recipe="recipes/wgangp_cifar10.py",
         fit=dict(
             critic_batch_size=64,
-            n_critic=5,
             iterations=100_000,
             optimizer="Adam(2e-4, β1=0, β2=0.9), linear decay to 0 (gan_cifar_resnet.py)",
         ),
