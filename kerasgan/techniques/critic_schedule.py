@@ -16,7 +16,8 @@ class CriticSchedule(Technique):
     is kept only once the schedule's count of critic updates has run since the last one (it is
     computed every batch and undone until then, so its cost is paid on every batch). Use an
     `n_critic` that divides `steps` and `warmup_steps` (5, or 1) to get the counts exactly;
-    otherwise they round up to a multiple of `n_critic`.
+    otherwise they round up to a multiple of `n_critic`. The logs average the generator's loss and
+    terms over the kept updates only (an epoch with none logs 0).
 
     Args:
         steps: critic updates per generator update after the warm-up (5).
