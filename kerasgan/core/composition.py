@@ -5,7 +5,6 @@ from kerasgan.core.inputs import check_techniques
 from kerasgan.techniques.diff_augment import DiffAugment
 from kerasgan.techniques.instance_noise import InstanceNoise
 from kerasgan.techniques.instance_noise import stddev_arg
-from kerasgan.techniques.technique import Technique
 
 
 class Composition:
@@ -46,13 +45,11 @@ class Composition:
         for technique in techniques:
             for name in technique.loss_terms:
                 self.term_trackers[name] = keras.metrics.Mean(name=name)
-        schedules = [t for t in self.step_techniques if type(t).critic_steps is not Technique.critic_steps]
-        if len(schedules) > 1:
-            raise ValueError(f"One critic schedule per GAN; received {', '.join(type(t).__name__ for t in schedules)}.")
-        if schedules and self.scheduler is None:
+        scheduler = next((t for t in self.step_techniques if t.schedules_critic), None)
+        if scheduler is not None and self.scheduler is None:
             self.critic_updates = self.add_weight(shape=(), dtype="int32", initializer="zeros", trainable=False,
                                                   name="critic_updates")
-        self.scheduler = schedules[0] if schedules else None
+        self.scheduler = scheduler
 
     @property
     def double_backprop(self):

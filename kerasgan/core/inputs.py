@@ -37,8 +37,9 @@ def check_gan_arguments(generator, discriminator, n_critic, g_batch_size, latent
 
 
 def check_techniques(gan):
-    """Refuse techniques that are not `Technique`s, two that log under one name, and a technique
-    that needs the discriminator's features from a discriminator that gives none."""
+    """Refuse techniques that are not `Technique`s, two that log under one name, two critic
+    schedules, and a technique that needs the discriminator's features from a discriminator that
+    gives none."""
     wrong = [t for t in gan.techniques if not isinstance(t, Technique)]
     if wrong:
         raise TypeError(
@@ -54,6 +55,9 @@ def check_techniques(gan):
                     "each kind per GAN (the model's own penalties count: WGANGP has its gradient penalty)."
                 )
             seen[name] = type(technique).__name__
+    schedules = [type(t).__name__ for t in gan.step_techniques if t.schedules_critic]
+    if len(schedules) > 1:
+        raise ValueError(f"One critic schedule per GAN; received {', '.join(schedules)}.")
     users = [type(t).__name__ for t in gan.step_techniques if t.uses_features]
     if users and not getattr(gan.discriminator, "gives_features", False):
         raise ValueError(

@@ -10,8 +10,9 @@ from kerasgan.techniques.orthogonal_regularization import OrthogonalRegularizati
 from kerasgan.techniques.r1_penalty import R1Penalty
 from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.weight_clipping import WeightClipping
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 __all__ = [
     "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DriftPenalty", "GradientPenalty", "InstanceNoise",
-    "OrthogonalRegularization", "R1Penalty", "Technique", "WeightClipping",
+    "OrthogonalRegularization", "R1Penalty", "Technique", "WeightClipping", "WeightedTerm",
 ]

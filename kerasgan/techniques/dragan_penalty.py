@@ -1,13 +1,13 @@
 import keras
 
 from kerasgan.losses.dragan_penalty import dragan_penalty
-from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.technique import critic_of
 from kerasgan.techniques.technique import non_negative
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class DRAGANPenalty(Technique):
+class DRAGANPenalty(WeightedTerm):
     """DRAGAN's gradient penalty around the real data, in the discriminator's loss, logged as `dragan`.
 
     Kodali, Abernethy, Hays & Kira, "On Convergence and Stability of GANs", 2017 (reference:
@@ -31,8 +31,7 @@ class DRAGANPenalty(Technique):
     requires_input_gradients = True
 
     def __init__(self, weight=10.0, perturbation=0.5, **kwargs):
-        super().__init__(**kwargs)
-        self.weight = non_negative(weight, "weight", "DRAGANPenalty")
+        super().__init__(weight, **kwargs)
         self.perturbation = non_negative(perturbation, "perturbation", "DRAGANPenalty")
 
     def discriminator_terms(self, gan, step):
@@ -41,4 +40,4 @@ class DRAGANPenalty(Technique):
         return {"dragan": penalty}
 
     def get_config(self):
-        return {**super().get_config(), "weight": self.weight, "perturbation": self.perturbation}
+        return {**super().get_config(), "perturbation": self.perturbation}

@@ -1,12 +1,11 @@
 import keras
 
 from kerasgan.losses.drift_penalty import drift_penalty
-from kerasgan.techniques.technique import Technique
-from kerasgan.techniques.technique import non_negative
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class DriftPenalty(Technique):
+class DriftPenalty(WeightedTerm):
     """ProGAN's drift penalty `weight * mean(D(x)²)` on the real logits, logged as `drift`.
 
     Karras, Aila, Laine & Lehtinen, "Progressive Growing of GANs", ICLR 2018, Appendix A.1
@@ -26,11 +25,7 @@ class DriftPenalty(Technique):
     loss_terms = ("drift",)
 
     def __init__(self, weight=0.001, **kwargs):
-        super().__init__(**kwargs)
-        self.weight = non_negative(weight, "weight", "DriftPenalty")
+        super().__init__(weight, **kwargs)
 
     def discriminator_terms(self, gan, step):
         return {"drift": drift_penalty(step.real_logits, weight=self.weight)}
-
-    def get_config(self):
-        return {**super().get_config(), "weight": self.weight}

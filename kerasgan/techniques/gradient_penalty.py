@@ -1,13 +1,12 @@
 import keras
 
 from kerasgan.losses.gradient_penalty import gradient_penalty
-from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.technique import critic_of
-from kerasgan.techniques.technique import non_negative
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class GradientPenalty(Technique):
+class GradientPenalty(WeightedTerm):
     """WGAN-GP's two-sided gradient penalty in the discriminator's loss, logged as `gp`.
 
     Gulrajani et al., "Improved Training of Wasserstein GANs", NeurIPS 2017 (reference:
@@ -31,12 +30,8 @@ class GradientPenalty(Technique):
     requires_input_gradients = True
 
     def __init__(self, weight=10.0, **kwargs):
-        super().__init__(**kwargs)
-        self.weight = non_negative(weight, "weight", "GradientPenalty")
+        super().__init__(weight, **kwargs)
 
     def discriminator_terms(self, gan, step):
         return {"gp": gradient_penalty(critic_of(gan, step), step.real, step.fake, seed=gan.seed_generator,
                                        weight=self.weight)}
-
-    def get_config(self):
-        return {**super().get_config(), "weight": self.weight}

@@ -1,12 +1,11 @@
 import keras
 
 from kerasgan.losses.orthogonal_penalty import orthogonal_penalty
-from kerasgan.techniques.technique import Technique
-from kerasgan.techniques.technique import non_negative
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class OrthogonalRegularization(Technique):
+class OrthogonalRegularization(WeightedTerm):
     """BigGAN's modified orthogonal regularisation of the generator, logged as `ortho`.
 
     Brock, Donahue & Simonyan, "Large Scale GAN Training for High Fidelity Natural Image
@@ -30,13 +29,9 @@ class OrthogonalRegularization(Technique):
     loss_terms = ("ortho",)
 
     def __init__(self, weight=1e-4, **kwargs):
-        super().__init__(**kwargs)
-        self.weight = non_negative(weight, "weight", "OrthogonalRegularization")
+        super().__init__(weight, **kwargs)
 
     def generator_terms(self, gan, step):
         select = getattr(gan, "ortho_kernels", None)
         kernels = select() if select else [v for v in gan.generator.trainable_variables if len(v.shape) >= 2]
         return {"ortho": orthogonal_penalty(kernels, weight=self.weight)}
-
-    def get_config(self):
-        return {**super().get_config(), "weight": self.weight}

@@ -1,13 +1,12 @@
 import keras
 
 from kerasgan.losses.r1_penalty import r1_penalty
-from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.technique import critic_of
-from kerasgan.techniques.technique import non_negative
+from kerasgan.techniques.weighted_term import WeightedTerm
 
 
 @keras.saving.register_keras_serializable(package="kerasgan")
-class R1Penalty(Technique):
+class R1Penalty(WeightedTerm):
     """The zero-centred R1 gradient penalty on real images, in the discriminator's loss, logged as `r1`.
 
     Mescheder, Geiger & Nowozin, "Which Training Methods for GANs do actually Converge?", ICML 2018
@@ -30,11 +29,7 @@ class R1Penalty(Technique):
     requires_input_gradients = True
 
     def __init__(self, weight=10.0, **kwargs):
-        super().__init__(**kwargs)
-        self.weight = non_negative(weight, "weight", "R1Penalty")
+        super().__init__(weight, **kwargs)
 
     def discriminator_terms(self, gan, step):
         return {"r1": r1_penalty(critic_of(gan, step), step.real, weight=self.weight)}
-
-    def get_config(self):
-        return {**super().get_config(), "weight": self.weight}

@@ -94,6 +94,11 @@ class Technique(keras.layers.Layer):
     def logs(self, gan):
         return {}
 
+    @property
+    def schedules_critic(self):
+        """Whether this technique overrides `critic_steps` (a GAN takes one such schedule)."""
+        return type(self).critic_steps is not Technique.critic_steps
+
     def call(self, inputs):
         return inputs
 
