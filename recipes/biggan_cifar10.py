@@ -7,7 +7,7 @@ batch 50 with 4 D steps per G step (fit batch 200: 125,000 G steps), Adam(2e-4, 
 for both networks, N(0, 0.02) init, hinge loss, EMA 0.9999 from step 1,000 (the model's
 defaults); orthogonal regularisation at the paper's 1e-4 (the script sets 0). Metrics:
 FID/KID/IS of 10,000 EMA samples against the training set with pytorch-fid's Inception. Writes the preset folder
-kerasgan/pretrained/biggan_cifar10/ (weights, config, metadata with the metrics and training record,
+pretrained/biggan_cifar10/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

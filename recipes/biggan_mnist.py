@@ -9,7 +9,7 @@ reference's 0.9999 spans a run ten times longer: 0.999 left the EMA half the ste
 Metrics: MNIST-classifier FID/KID and the classifier's accuracy on class-conditional samples, also
 recorded every 5 epochs during training (the card's accuracy-by-steps curve).
 Writes the preset folder
-kerasgan/pretrained/biggan_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/biggan_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

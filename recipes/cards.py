@@ -6,7 +6,7 @@
 Rewriting also copies each trained preset's words (description, data, paper, recipe, ...) from its
 registry entry into its folder's metadata; measured numbers are only ever written by its recipe.
 
-A trained preset's card is the `README.md` of its folder (`kerasgan/pretrained/<name>/`), rendered
+A trained preset's card is the `README.md` of its folder (`pretrained/<name>/`), rendered
 from the folder's metadata; a preset not trained yet has `zoo/<name>.md`, rendered from its
 registry entry; `zoo/README.md` indexes them all. Repository tooling, not part of the package.
 """
@@ -38,7 +38,7 @@ def index():
         "# Model cards",
         "",
         "One card per preset, rendered by `python recipes/cards.py`: a preset trained here has its card in",
-        "its preset folder, `kerasgan/pretrained/<name>/README.md`, shipped with the package; a preset whose",
+        "its preset folder, `pretrained/<name>/README.md`, shipped with the package; a preset whose",
         "weights are a publisher's release converted on first load, or that has none yet, has `zoo/<name>.md`.",
         "`kerasgan.zoo.load(name)` loads a preset; the recipe in `recipes/` retrains it from scratch.",
         "",
@@ -99,7 +99,7 @@ def write_all():
         preset_folder.update_metadata(preset.folder, preset.words(), baseline_metrics(preset))
     for path, text in expected_files().items():
         full = os.path.join(REPO_ROOT, path)
-        if not path.startswith("kerasgan/pretrained/"):
+        if not path.startswith("pretrained/"):
             with open(full + ".partial", "w") as f:
                 f.write(text)
             os.replace(full + ".partial", full)

@@ -4,7 +4,7 @@
 
 10 rounds of 500 steps (batch 32); after each round the playable, unique, new levels among 1,000
 generated ones join the training set. `--epochs` sets the number of rounds. Writes the preset folder
-kerasgan/pretrained/cesagan_zelda/ (weights, config, metadata with the metrics and training record,
+pretrained/cesagan_zelda/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

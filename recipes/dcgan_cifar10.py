@@ -5,7 +5,7 @@
 The DCGAN paper's optimisation (Newmu/dcgan_code): batch 128, Adam(2e-4, β1=0.5) for both
 networks (the model's defaults), 25 epochs of the 50,000 images (9,750 iterations). Metrics:
 FID/KID/IS of 10,000 samples against the training set with pytorch-fid's Inception. Writes the preset folder
-kerasgan/pretrained/dcgan_cifar10/ (weights, config, metadata with the metrics and training record,
+pretrained/dcgan_cifar10/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

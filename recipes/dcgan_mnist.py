@@ -3,7 +3,7 @@
     python recipes/dcgan_mnist.py            # ~5 min on 2 CPU cores (TensorFlow backend)
 
 Writes the preset folder
-kerasgan/pretrained/dcgan_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/dcgan_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -4,7 +4,7 @@
 
 The IVGAN recipe without the intervention: same networks (no intervention head), data, least squares (−1/1/0),
 Adam(1e-4, β=(0.5, 0.999)), instance noise, batch 64 and 6,000 iterations. Writes the preset folder
-kerasgan/pretrained/dcgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/dcgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -1,5 +1,5 @@
 """The shared driver of the scripts in this folder: train a preset from scratch, measure it, and
-write its preset folder (`kerasgan/pretrained/<name>/`: weights, config, metadata with the
+write its preset folder (`pretrained/<name>/`: weights, config, metadata with the
 measured metrics and training record, card, samples) through `GAN.save_to_preset`.
 
 Repository tooling, not part of the installed package. Batch sizes are given per discriminator
@@ -18,7 +18,7 @@ from kerasgan.zoo import common
 from kerasgan.zoo import get_preset
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PRETRAINED = os.path.join(REPO_ROOT, "kerasgan", "pretrained")
+PRETRAINED = os.path.join(REPO_ROOT, "pretrained")
 
 
 def fit_settings(preset, *names):
@@ -248,10 +248,13 @@ def run_mnist_recipe(name, pad_to=None, optimizers=None, track_every=None, argv=
     x, y = load_mnist_subset(pad_to=pad_to)
     if args.limit:
         x, y = x[: args.limit], y[: args.limit]
-    conditional = bool(preset.config.get("num_classes"))
+    gan = build(preset)
+    conditional = bool(gan.num_classes)
     data = (x, y) if conditional else (x,)
     tracker = training_tracker(conditional, track_every) if track_every else None
-    gan, training = train(preset, data, critic_batch_size, args.epochs, optimizers, callbacks=tracker and [tracker])
+    gan, training = train(
+        preset, data, critic_batch_size, args.epochs, optimizers, callbacks=tracker and [tracker], gan=gan
+    )
     if tracker:
         steps_per_epoch = training["generator_steps"] // args.epochs
         if conditional:
@@ -327,8 +330,8 @@ def run_tfds_recipe(name, dataset, optimizers=None, argv=None):
     parser.add_argument("--out", default=PRETRAINED, help="folder that receives the preset folder <name>/")
     args = parser.parse_args(argv)
     x, y = load_tfds(dataset, "train", limit=args.limit or None)
-    data = (x, y) if preset.config.get("num_classes") else (x,)
     gan = build(preset)
+    data = (x, y) if gan.num_classes else (x,)
     steps_per_epoch = max(len(x) // gan.iteration_batch_size(critic_batch_size), 1)
     args.iterations = args.iterations or _tfds_iterations(preset, critic_batch_size, steps_per_epoch)
     epochs = max(-(-args.iterations // steps_per_epoch), 1)

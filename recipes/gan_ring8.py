@@ -4,7 +4,7 @@
 
 PacGAN's 2-D settings (batch 100, Adam(1e-4, β1=0.8), the model's defaults); PacGAN trains 400
 epochs, this recipe 20. Writes the preset folder
-kerasgan/pretrained/gan_ring8/ (weights, config, metadata with the metrics and training record,
+pretrained/gan_ring8/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

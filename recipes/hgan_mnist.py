@@ -4,7 +4,7 @@
 
 Pretrains the PixelCNN teacher by maximum likelihood (5 epochs), then trains student,
 discriminators and teacher jointly for dcgan_mnist's 30 epochs of batch 64. Writes the preset folder
-kerasgan/pretrained/hgan_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/hgan_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -4,7 +4,7 @@
 
 6,000 iterations of 64 images (60 epochs of 100 steps), the reference LSGAN variant's losses, coefficients
 and optimizers; `recipes/dcgan_stacked_mnist.py` trains its baseline the same way. Writes the preset folder
-kerasgan/pretrained/ivgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/ivgan_stacked_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -7,7 +7,7 @@ fade-in from 4×4 to 32×32, 20M images in total (312,500 steps of 64), WGAN-GP 
 0.001, Adam(1e-3, β1=0, β2=0.99, ε 1e-8) reset at every growth step, EMA generator 0.999.
 Metrics: FID/KID/IS of 10,000 samples against the training set with pytorch-fid's Inception.
 Writes the preset folder
-kerasgan/pretrained/progan_cifar10/ (weights, config, metadata with the metrics and training record,
+pretrained/progan_cifar10/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

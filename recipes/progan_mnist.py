@@ -7,7 +7,7 @@ to full size), then trains at 32×32 until 450,000 images (90 epochs of the 5,00
 64). FID and class coverage of the EMA and raw generators are recorded every 10 epochs (the card's
 curve). The reference's optimisation: WGAN-GP (λ 10) + drift 0.001, Adam(1e-3, β1=0, β2=0.99,
 ε 1e-8) reset at every growth step, EMA generator 0.999 (the model's defaults). Writes the preset folder
-kerasgan/pretrained/progan_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/progan_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -3,7 +3,7 @@
     python recipes/sagan_zelda.py           # ~12 min on 2 CPU cores (TensorFlow backend)
 
 Writes the preset folder
-kerasgan/pretrained/sagan_zelda/ (weights, config, metadata with the metrics and training record,
+pretrained/sagan_zelda/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

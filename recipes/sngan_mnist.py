@@ -5,7 +5,7 @@
 sn_cifar10.yml's settings: 64 images per D step, n_dis 5 (fit batch 320), hinge loss,
 Adam(2e-4, β1=0, β2=0.9) for both networks (the model's defaults); no learning-rate decay over
 this short run. Writes the preset folder
-kerasgan/pretrained/sngan_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/sngan_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -7,7 +7,7 @@ The networks of pfnet-research/sngan_projection `configs/sn_cifar10.yml` with 10
 iterations, 64 images per D step × n_dis 5 (fit batch 320), G batch 128, hinge loss,
 Adam(2e-4, β1=0, β2=0.9) for both networks with linear decay to 0. Metrics: FID/KID/IS of
 10,000 samples against the training set with pytorch-fid's Inception. Writes the preset folder
-kerasgan/pretrained/sngan_projection_cifar10/ (weights, config, metadata with the metrics and training record,
+pretrained/sngan_projection_cifar10/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -8,7 +8,7 @@ with 2e-4 for both (the earlier recipe, setting C of the SN-GAN paper's Table 1)
 class-conditional BN tables learnt the classes too slowly and only 30 % of samples showed the asked-for
 digit after 1,975 G steps; with 1e-3 they reach 99 % by G step 875.
 Writes the preset folder
-kerasgan/pretrained/sngan_projection_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/sngan_projection_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -6,7 +6,7 @@ igul222/improved_wgan_training `gan_cifar_resnet.py` (unconditional): 100,000 ge
 iterations, 64 images per critic step × 5 critic steps (fit batch 320), λ = 10,
 Adam(2e-4, β1=0, β2=0.9) with linear decay to 0. Metrics: FID/KID/IS of 10,000 samples against
 the training set with pytorch-fid's Inception. Writes the preset folder
-kerasgan/pretrained/wgangp_cifar10/ (weights, config, metadata with the metrics and training record,
+pretrained/wgangp_cifar10/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

@@ -6,7 +6,7 @@ gan_mnist.py's settings: 50 images per critic step, 5 critic steps (fit batch 25
 Adam(1e-4, β1=0.5, β2=0.9). The reference runs 200,000 generator iterations; this recipe runs
 50 epochs of the 5,000 images (1,000 generator iterations), what a CPU affords.
 Writes the preset folder
-kerasgan/pretrained/wgangp_mnist/ (weights, config, metadata with the metrics and training record,
+pretrained/wgangp_mnist/ (weights, config, metadata with the metrics and training record,
 card, samples).
 """
 

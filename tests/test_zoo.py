@@ -89,24 +89,21 @@ def test_every_preset_has_recipe_and_a_folder_or_a_status_note(name):
     assert sha256_of_file(os.path.join(preset.folder, metadata["weights_file"])) == metadata["sha256"] == preset.sha256
     assert os.path.isfile(os.path.join(preset.folder, metadata["samples_file"]))
     assert metadata["metrics"] and metadata["metrics_protocol"] and metadata["training"]["seconds"] > 0
-    # The folder records the registry's words and architecture: neither drifted since training.
+    # The folder records the registry's words; its config.json is the architecture's one source.
     assert {k: v for k, v in preset.words().items()} == {k: metadata.get(k) for k in preset.words()}
+    assert preset.config is None, f"{name} has a folder: its entry must not repeat the architecture (config.json)"
     with open(os.path.join(preset.folder, preset_folder.CONFIG_FILE)) as f:
         shipped = json.load(f)
     built = json.loads(
         json.dumps(keras.saving.serialize_keras_object(preset.build()), default=preset_folder._json_default)
     )
     shipped["config"].pop("name"), built["config"].pop("name")  # Keras numbers auto-named models per process
-    assert shipped == built, f"{name}: the registry's config no longer builds the shipped architecture"
+    assert shipped == built, f"{name}: today's code no longer rebuilds the architecture of its config.json exactly"
 
 
-def test_shipped_presets_are_package_data():
-    with open(_repo("pyproject.toml")) as f:
-        assert '"pretrained/*/*"' in f.read()
-    assert preset_folder.read_metadata(zoo.get_preset("dcgan_mnist").folder)["name"] == "dcgan_mnist"
-    total = sum(
-        os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(_repo("kerasgan", "pretrained")) for f in fs
-    )
+def test_shipped_presets_stay_small():
+    """The preset folders trained here ship in every wheel (tests/test_packaging.py installs one)."""
+    total = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(_repo("pretrained")) for f in fs)
     assert total < 100 * 2**20
 
 
@@ -122,9 +119,9 @@ def test_list_and_info():
     assert set(zoo.list(trained=False)) == {"dcgan_cifar10", "progan_cifar10"}
     assert zoo.list("no_such_*") == []
     info = zoo.info("sngan_projection_mnist")
-    assert info["model"] == "SNGAN" and info["config"]["num_classes"] == 10
+    assert info["model"] == "SNGAN" and info["config"]["generator"]["config"]["num_classes"] == 10
     assert info["recipe"] == "recipes/sngan_projection_mnist.py"
-    assert info["card"] == "kerasgan/pretrained/sngan_projection_mnist/README.md"
+    assert info["card"] == "pretrained/sngan_projection_mnist/README.md"
     assert info["folder"].endswith(os.path.join("pretrained", "sngan_projection_mnist"))
     assert info["metrics"]["class_accuracy"] == preset_folder.read_metadata(info["folder"])["metrics"]["class_accuracy"]
     assert info["source"].startswith("Trained from scratch by its recipe")
@@ -175,6 +172,25 @@ def test_preset_validation():
         zoo.register(zoo.Preset(**{**base, "name": "dcgan_mnist"}))
     with pytest.raises(TypeError, match="expects a Preset"):
         zoo.register({"name": "x_y"})
+    with pytest.raises(ValueError, match=r"'x_y' has no architecture: its entry gives no `config` and there is no "):
+        zoo.Preset(**{**base, "config": None}).build()
+
+
+def test_a_trained_preset_builds_from_its_folder(tmp_path, monkeypatch):
+    """Once a preset has a folder, its architecture is the folder's config.json, not its entry's."""
+    entry = zoo.get_preset("dcgan_mnist")
+    folder = tmp_path / "dcgan_mnist"
+    shutil.copytree(entry.folder, folder)
+    monkeypatch.setenv("KERASGAN_PRETRAINED_DIR", str(tmp_path))
+    config = json.loads((folder / preset_folder.CONFIG_FILE).read_text())
+    config["config"]["generator"]["config"]["base_filters"] = 8
+    (folder / preset_folder.CONFIG_FILE).write_text(json.dumps(config))
+    assert entry.build().generator.base_filters == 8
+    assert entry.build(seed=3).seed == 3
+    config["class_name"] = "SNGAN"
+    (folder / preset_folder.CONFIG_FILE).write_text(json.dumps(config))
+    with pytest.raises(ValueError, match=r"is a DCGAN, but the config.json of its folder .* describes a 'SNGAN'"):
+        entry.build()
 
 
 # ------------------------------------------------------------------ weights of named presets

@@ -160,15 +160,20 @@ def read_metadata(preset_dir):
     return metadata
 
 
+def read_config(preset_dir):
+    """The `config.json` of a preset folder: the model's Keras serialization."""
+    config_path = os.path.join(os.fspath(preset_dir), CONFIG_FILE)
+    if not os.path.isfile(config_path):
+        raise FileNotFoundError(f"The preset folder {os.fspath(preset_dir)!r} has no {CONFIG_FILE}.")
+    return _read_json(config_path)
+
+
 def load_preset_folder(preset_dir, weights=True, error=IntegrityError):
     """The GAN saved in a preset folder, with its sha256-checked weights (`weights=False`: the
     architecture with fresh weights); a weights file with another sha256 raises `error`."""
     preset_dir = os.fspath(preset_dir)
     metadata = read_metadata(preset_dir)
-    config_path = os.path.join(preset_dir, CONFIG_FILE)
-    if not os.path.isfile(config_path):
-        raise FileNotFoundError(f"The preset folder {preset_dir!r} has no {CONFIG_FILE}.")
-    gan = keras.saving.deserialize_keras_object(_read_json(config_path))
+    gan = keras.saving.deserialize_keras_object(read_config(preset_dir))
     if weights:
         path = os.path.join(preset_dir, metadata.get("weights_file", WEIGHTS_FILE))
         check_weights(path, metadata["sha256"], metadata.get("name", preset_dir), error)

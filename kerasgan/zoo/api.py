@@ -57,7 +57,7 @@ def load(preset, weights=True):
         if not entry.trained:
             raise PresetNotTrainedError(
                 f"Preset {preset!r} has no trained weights yet: {entry.status_note} Train them with "
-                f"`python {entry.recipe}` (it writes the preset folder kerasgan/pretrained/{preset}/), then "
+                f"`python {entry.recipe}` (it writes the preset folder pretrained/{preset}/), then "
                 f"`kerasgan.zoo.load('path/to/{preset}')`; `kerasgan.zoo.load({preset!r}, weights=False)` "
                 "builds the untrained architecture."
             )

@@ -5,8 +5,11 @@ import re
 from kerasgan.core import preset_folder
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
-# The preset folders trained here ship inside the package (package data).
-SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pretrained")
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The preset folders trained here: the repository's top-level pretrained/, which a wheel installs as
+# package data in kerasgan/pretrained/ (setup.py); a source checkout reads the top-level folder.
+_CANDIDATES = (os.path.join(_PACKAGE_DIR, "pretrained"), os.path.join(os.path.dirname(_PACKAGE_DIR), "pretrained"))
+SHIPPED_DIR = next((path for path in _CANDIDATES if os.path.isdir(path)), _CANDIDATES[0])
 
 # What a preset's entry says about it, copied into the metadata of the folder its recipe writes.
 WORDS = ("description", "dataset", "data_licence", "paper", "reference", "recipe", "fit", "metrics_protocol",
@@ -25,16 +28,21 @@ class Preset:
 
     Presets are data: `kerasgan/zoo/presets/<model>.py` lists them, named
     `<model>_<dataset>[_<resolution>]`. A preset trained here has a folder
-    (`kerasgan/pretrained/<name>/`, written by its recipe through `GAN.save_to_preset`): the
-    weights, their sha256, the measured metrics and the training record are read from the
-    folder's `metadata.json`, never typed into Python. A preset with `publisher_weights` is
-    converted from a publisher's release on first load. Without either it is "not trained yet":
-    `load(name)` refuses and points to the recipe; `load(name, weights=False)` still builds it.
+    (`pretrained/<name>/`, written by its recipe through `GAN.save_to_preset`): its architecture
+    is the folder's `config.json` and its weights, their sha256, the measured metrics and the
+    training record are read from the folder's `metadata.json`, never typed into Python. The
+    entry's `config` describes a preset that has no folder yet (the recipe's first training
+    builds from it); once the folder is written, the entry drops it, so each fact has one place.
+    A preset with `publisher_weights` is converted from a publisher's release on first load.
+    Without either it is "not trained yet": `load(name)` refuses and points to the recipe;
+    `load(name, weights=False)` still builds it.
 
     Args:
         name: `<model>_<dataset>[_<resolution>]`, lower case.
         model_class: the `kerasgan.GAN` subclass.
-        config: its constructor arguments; a value `(Class, {kwargs})` builds a network or schedule.
+        config: its constructor arguments while it has no preset folder; a value
+            `(Class, {kwargs})` builds a network or schedule. A preset with a folder takes its
+            architecture from the folder's `config.json` (see `architecture`).
         dataset: the training data set, in words.
         data_licence: the licence of that data set.
         description: what the preset is (architecture, size, conditioning).
@@ -60,13 +68,13 @@ class Preset:
 
     name: str
     model_class: type
-    config: dict
     dataset: str
     data_licence: str
     description: str
     paper: str
     reference: str
     recipe: str
+    config: dict = None
     fit: dict = dataclasses.field(default_factory=dict)
     metrics_protocol: str = ""
     status_note: str = ""
@@ -129,14 +137,16 @@ class Preset:
     def card(self):
         """The card's path relative to the repository root."""
         if self.shipped:
-            return f"kerasgan/pretrained/{self.name}/{preset_folder.CARD_FILE}"
+            return f"pretrained/{self.name}/{preset_folder.CARD_FILE}"
         return f"zoo/{self.name}.md"
 
     def words(self):
         """What the entry says about the preset, as preset metadata."""
+        constructor = (f"kerasgan.models.{self.model_class.__name__}({describe_config(self.config)})"
+                       if not self.shipped else self.metadata.get("constructor"))
         words = {
             "name": self.name,
-            "constructor": f"kerasgan.models.{self.model_class.__name__}({describe_config(self.config)})",
+            **({"constructor": constructor} if constructor else {}),
             **{key: _jsonable(getattr(self, key)) for key in WORDS if getattr(self, key)},
         }
         pw = self.publisher_weights
@@ -151,10 +161,31 @@ class Preset:
             )
         return words
 
+    @property
+    def architecture(self):
+        """Its constructor arguments: from its folder's `config.json` once it has a folder (the
+        Keras serialization the folder's weights belong to), else the entry's `config`."""
+        if self.shipped:
+            serialized = preset_folder.read_config(self.folder)
+            if serialized.get("class_name") != self.model_class.__name__:
+                raise ValueError(
+                    f"Preset {self.name!r} is a {self.model_class.__name__}, but the config.json of its folder "
+                    f"{self.folder} describes a {serialized.get('class_name')!r}: the folder is not this preset's."
+                )
+            return serialized["config"]
+        if self.config is None:
+            raise ValueError(
+                f"Preset {self.name!r} has no architecture: its entry gives no `config` and there is no preset folder "
+                f"at {self.folder}."
+            )
+        return self.config
+
     def build(self, **overrides):
         """The preset's model with fresh weights (built, not compiled); `overrides` replace
-        entries of its config."""
-        config = {key: _instantiate(value) for key, value in {**self.config, **overrides}.items()}
+        entries of its `architecture`."""
+        if self.shipped:
+            return self.model_class.from_config({**self.architecture, **overrides})
+        config = {key: _instantiate(value) for key, value in {**self.architecture, **overrides}.items()}
         return self.model_class(**config)
 
     def to_dict(self):
@@ -164,7 +195,7 @@ class Preset:
             "name": self.name,
             "status": self.status,
             "model": self.model_class.__name__,
-            "config": {key: _describe(value) for key, value in self.config.items()},
+            "config": {key: _describe(value) for key, value in self.architecture.items()},
             "dataset": self.dataset,
             "data_licence": self.data_licence,
             "description": self.description,
@@ -205,6 +236,8 @@ def _instantiate(value):
 
 
 def _describe(value):
+    if isinstance(value, dict) and {"class_name", "config"} <= set(value):  # a Keras serialization
+        return {"class": value["class_name"], "config": value["config"]}
     if _is_spec(value):
         return {"class": value[0].__name__, "config": dict(value[1])}
     if hasattr(value, "get_config"):

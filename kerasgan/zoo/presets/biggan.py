@@ -15,18 +15,6 @@ PRESETS = (
     Preset(
         name="biggan_mnist",
         model_class=BigGAN,
-        config=dict(
-            image_shape=(32, 32, 1),
-            latent_dim=128,
-            num_classes=10,
-            ch=8,
-            n_critic=4,
-            init="N02",
-            ema_decay=0.99,
-            ema_start=250,
-            cbn_spectral_norm=True,
-            seed=0,
-        ),
         dataset=common.MNIST_SUBSET + " with its digit labels, padded to 32×32",
         data_licence=common.MNIST_LICENCE,
         description=(

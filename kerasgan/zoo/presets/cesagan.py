@@ -32,7 +32,6 @@ PRESETS = (
     Preset(
         name="cesagan_zelda",
         model_class=CESAGAN,
-        config=dict(latent_dim=32, filters=64, embedding_dim=32, seed=0),
         dataset=DATA,
         data_licence=LICENCE,
         description=(
@@ -51,7 +50,6 @@ PRESETS = (
     Preset(
         name="sagan_zelda",
         model_class=CESAGAN,
-        config=dict(latent_dim=32, filters=64, embedding_dim=32, seed=0),
         dataset=DATA,
         data_licence=LICENCE,
         description=(

@@ -17,7 +17,6 @@ PRESETS = (
     Preset(
         name="dcgan_mnist",
         model_class=DCGAN,
-        config=dict(image_shape=(28, 28, 1), latent_dim=100, base_filters=64, seed=0),
         dataset=common.MNIST_SUBSET,
         data_licence=common.MNIST_LICENCE,
         description="DCGAN at 28×28×1 (generator 7×7×128 → 14 → 28, discriminator 64 → 128 maps), z ~ U[-1, 1]^100.",

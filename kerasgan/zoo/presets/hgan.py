@@ -8,18 +8,6 @@ PRESETS = (
     Preset(
         name="hgan_mnist",
         model_class=HGAN,
-        config=dict(
-            image_shape=(28, 28, 1),
-            latent_dim=100,
-            base_filters=64,
-            teacher_filters=32,
-            teacher_blocks=3,
-            num_levels=256,
-            teacher_weight=0.1,
-            teacher_bank_size=1024,
-            teacher_refresh_epochs=10,
-            seed=0,
-        ),
         dataset=common.MNIST_SUBSET,
         data_licence=common.MNIST_LICENCE,
         description=(

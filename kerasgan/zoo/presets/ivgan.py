@@ -1,19 +1,12 @@
 """IVGAN presets and their DCGAN baseline."""
 
-import keras
-
 from kerasgan.models.dcgan.dcgan import DCGAN
 from kerasgan.models.ivgan.ivgan import IVGAN
-from kerasgan.models.ivgan.ivgan_discriminator import IVGANDiscriminator
-from kerasgan.models.ivgan.ivgan_generator import IVGANGenerator
 from kerasgan.zoo import common
 from kerasgan.zoo.preset import Preset
 
 PAPER = "Liang, Zhang, Zhang & Zhang, Intervention Generative Adversarial Networks, arXiv:2008.03712 (2020)"
 REFERENCE = "zhangliangyu32/IVGAN (CI_LSGANS_noise_addterm_stackMNIST: interpolation.py, model_GAN.py, model_ae.py)"
-# The recipe's 6,000 generator steps, with the reference's 150-epoch noise schedule
-# (0.03 → 0.01 at epoch 50 → 0.005 at epoch 100) compressed to the same thirds of the run.
-NOISE = (keras.optimizers.schedules.PiecewiseConstantDecay, dict(boundaries=[2000, 4000], values=[0.03, 0.01, 0.005]))
 FIT = dict(
     critic_batch_size=64,
     epochs=60,
@@ -25,21 +18,6 @@ PRESETS = (
     Preset(
         name="ivgan_stacked_mnist",
         model_class=IVGAN,
-        config=dict(
-            image_shape=(32, 32, 3),
-            latent_dim=100,
-            num_blocks=4,
-            g_filters=32,
-            d_filters=32,
-            e_filters=16,
-            encoder_steps=5,
-            adversarial_loss="least_squares_pearson",
-            encoder_learning_rate=1e-3,
-            encoder_iv_weight=0.5,
-            encoder_recon_weight=1.0,
-            instance_noise=NOISE,
-            seed=0,
-        ),
         dataset=common.STACKED_MNIST,
         data_licence=common.MNIST_LICENCE,
         description=(
@@ -73,14 +51,6 @@ PRESETS = (
     Preset(
         name="dcgan_stacked_mnist",
         model_class=DCGAN,
-        config=dict(
-            generator=(IVGANGenerator, dict(latent_dim=100, image_shape=(32, 32, 3), filters=32)),
-            discriminator=(IVGANDiscriminator, dict(image_shape=(32, 32, 3), filters=32, num_blocks=0)),
-            adversarial_loss="least_squares_pearson",
-            latent_distribution="normal",
-            instance_noise=NOISE,
-            seed=0,
-        ),
         dataset=common.STACKED_MNIST,
         data_licence=common.MNIST_LICENCE,
         description=(

@@ -17,7 +17,6 @@ PRESETS = (
     Preset(
         name="gan_ring8",
         model_class=MixtureGAN,
-        config=dict(data_dim=2, latent_dim=2, seed=0),
         dataset="2-D ring of 8 Gaussians (radius 1, σ 0.01), 100,000 points drawn with seed 0",
         data_licence=common.SYNTHETIC_LICENCE,
         description=(
@@ -33,7 +32,6 @@ PRESETS = (
     Preset(
         name="gan_grid25",
         model_class=MixtureGAN,
-        config=dict(data_dim=2, latent_dim=2, seed=0),
         dataset="2-D grid of 25 Gaussians (centres {-4, -2, 0, 2, 4}², σ 0.05), 100,000 points drawn with seed 0",
         data_licence=common.SYNTHETIC_LICENCE,
         description=(

@@ -21,14 +21,6 @@ PRESETS = (
     Preset(
         name="progan_mnist",
         model_class=ProGAN,
-        config=dict(
-            image_shape=(32, 32, 1),
-            latent_dim=128,
-            fmap_base=1024,
-            fmap_max=32,
-            schedule=ProGANSchedule(32, training_images=30_000, transition_images=30_000),
-            seed=0,
-        ),
         dataset=common.MNIST_SUBSET + ", padded to 32×32 with background",
         data_licence=common.MNIST_LICENCE,
         description=(

@@ -33,7 +33,6 @@ PRESETS = (
     Preset(
         name="sngan_mnist",
         model_class=SNGAN,
-        config=dict(image_shape=(32, 32, 1), latent_dim=128, g_filters=32, d_filters=32, seed=0),
         dataset=common.MNIST_SUBSET + ", padded to 32×32 with background",
         data_licence=common.MNIST_LICENCE,
         description=(
@@ -49,17 +48,6 @@ PRESETS = (
     Preset(
         name="sngan_projection_mnist",
         model_class=SNGAN,
-        config=dict(
-            image_shape=(32, 32, 1),
-            latent_dim=128,
-            num_classes=10,
-            g_filters=32,
-            d_filters=32,
-            n_critic=4,
-            ema_decay=0.99,
-            ema_start=250,
-            seed=0,
-        ),
         dataset=common.MNIST_SUBSET + " with its digit labels, padded to 32×32",
         data_licence=common.MNIST_LICENCE,
         description=(

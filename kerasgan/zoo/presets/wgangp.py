@@ -2,8 +2,6 @@
 
 from kerasgan.models.mimicry_weights import convert_mimicry_generator
 from kerasgan.models.wgan_gp.wgangp import WGANGP
-from kerasgan.models.wgan_gp.wgangp_dcgan_critic import WGANGPDCGANCritic
-from kerasgan.models.wgan_gp.wgangp_dcgan_generator import WGANGPDCGANGenerator
 from kerasgan.models.wgan_gp.wgangp_resnet_generator import WGANGPResNetGenerator
 from kerasgan.zoo import common
 from kerasgan.zoo.preset import Preset
@@ -16,13 +14,6 @@ PRESETS = (
     Preset(
         name="wgangp_mnist",
         model_class=WGANGP,
-        config=dict(
-            generator=(WGANGPDCGANGenerator, dict(latent_dim=128, image_shape=(28, 28, 1), dim=64)),
-            discriminator=(WGANGPDCGANCritic, dict(image_shape=(28, 28, 1), dim=64)),
-            gp_weight=10.0,
-            n_critic=5,
-            seed=0,
-        ),
         dataset=common.MNIST_SUBSET,
         data_licence=common.MNIST_LICENCE,
         description=(
