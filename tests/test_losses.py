@@ -72,7 +72,20 @@ EXPECTED = {
         ((REAL - 1.0) ** 2).mean() + ((FAKE + 1.0) ** 2).mean(),
         (FAKE**2).mean(),
     ),
+    "relativistic_average": (  # Jolicoeur-Martineau, eq. (RaSGAN)
+        (_softplus(-(REAL - FAKE.mean())).mean() + _softplus(FAKE - REAL.mean()).mean()) / 2,
+        (_softplus(REAL - FAKE.mean()).mean() + _softplus(-(FAKE - REAL.mean())).mean()) / 2,
+    ),
+    "relativistic_average_hinge": (
+        (np.maximum(0.0, 1.0 - (REAL - FAKE.mean())).mean() + np.maximum(0.0, 1.0 + (FAKE - REAL.mean())).mean()) / 2,
+        (np.maximum(0.0, 1.0 + (REAL - FAKE.mean())).mean() + np.maximum(0.0, 1.0 - (FAKE - REAL.mean())).mean()) / 2,
+    ),
 }
+
+
+def _generator_loss(name, fake, real):
+    loss = losses.get(name)
+    return loss.generator(fake, real) if loss.relativistic else loss.generator(fake)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -83,7 +96,8 @@ def test_adversarial_losses_match_formula(name, column):
     d_fn = getattr(losses, f"{name}_discriminator_loss")
     g_fn = getattr(losses, f"{name}_generator_loss")
     d_loss = d_fn(ops.convert_to_tensor(real), ops.convert_to_tensor(fake))
-    g_loss = g_fn(ops.convert_to_tensor(fake))
+    assert g_fn is losses.get(name).generator
+    g_loss = _generator_loss(name, ops.convert_to_tensor(fake), ops.convert_to_tensor(real))
     assert tuple(d_loss.shape) == () and tuple(g_loss.shape) == ()
     np.testing.assert_allclose(_np(d_loss), d_expected, rtol=RTOL, atol=ATOL)
     np.testing.assert_allclose(_np(g_loss), g_expected, rtol=RTOL, atol=ATOL)
@@ -95,7 +109,7 @@ def test_adversarial_losses_compute_in_float32(name):
     real = ops.convert_to_tensor(REAL.astype("float16"))
     fake = ops.convert_to_tensor(FAKE.astype("float16"))
     assert keras.backend.standardize_dtype(loss.discriminator(real, fake).dtype) == "float32"
-    assert keras.backend.standardize_dtype(loss.generator(fake).dtype) == "float32"
+    assert keras.backend.standardize_dtype(_generator_loss(name, fake, real).dtype) == "float32"
 
 
 def test_softplus_losses_are_finite_for_large_logits():
@@ -109,6 +123,34 @@ def test_softplus_losses_are_finite_for_large_logits():
     np.testing.assert_allclose(_np(losses.non_saturating_generator_loss(big)), 500.0, rtol=RTOL)
 
 
+def test_relativistic_losses_match_the_reference_code():
+    """AlexiaJM/RelativisticGAN's expressions (its README and GAN_losses_iter.py), run in PyTorch on the
+    same logits: `(BCE_stable(y_pred - mean(y_pred_fake), y) + BCE_stable(y_pred_fake - mean(y_pred), y2)) / 2`
+    and the hinge form, with y = 1, y2 = 0 (D) and swapped (G)."""
+    torch = pytest.importorskip("torch")
+    bce = torch.nn.BCEWithLogitsLoss()
+    relu = torch.nn.ReLU()
+    y_pred, y_pred_fake = torch.tensor(REAL[:4]), torch.tensor(FAKE)  # the reference's batches are equal in size
+    ones, zeros = torch.ones(4), torch.zeros(4)
+    reference = {
+        "relativistic_average": (
+            (bce(y_pred - torch.mean(y_pred_fake), ones) + bce(y_pred_fake - torch.mean(y_pred), zeros)) / 2,
+            (bce(y_pred - torch.mean(y_pred_fake), zeros) + bce(y_pred_fake - torch.mean(y_pred), ones)) / 2,
+        ),
+        "relativistic_average_hinge": (
+            (torch.mean(relu(1.0 - (y_pred - torch.mean(y_pred_fake))))
+             + torch.mean(relu(1.0 + (y_pred_fake - torch.mean(y_pred))))) / 2,
+            (torch.mean(relu(1.0 + (y_pred - torch.mean(y_pred_fake))))
+             + torch.mean(relu(1.0 - (y_pred_fake - torch.mean(y_pred))))) / 2,
+        ),
+    }
+    for name, (d_expected, g_expected) in reference.items():
+        loss = losses.get(name)
+        real, fake = ops.convert_to_tensor(REAL[:4]), ops.convert_to_tensor(FAKE)
+        np.testing.assert_allclose(_np(loss.discriminator(real, fake)), float(d_expected), rtol=RTOL, atol=ATOL)
+        np.testing.assert_allclose(_np(loss.generator(fake, real)), float(g_expected), rtol=RTOL, atol=ATOL)
+
+
 # --- Registry -----------------------------------------------------------------------------------
 
 
@@ -120,6 +162,8 @@ def test_registry_names_and_functions():
         "wasserstein",
         "least_squares",
         "least_squares_pearson",
+        "relativistic_average",
+        "relativistic_average_hinge",
     )
     for name in losses.ADVERSARIAL_LOSSES:
         loss = losses.get(name)
@@ -384,6 +428,7 @@ _MODULES = [
     "wasserstein",
     "least_squares",
     "least_squares_pearson",
+    "relativistic_average",
     "registry",
     "gradient_penalty",
     "dragan_penalty",

@@ -5,6 +5,7 @@ from kerasgan.core.inputs import check_techniques
 from kerasgan.techniques.diff_augment import DiffAugment
 from kerasgan.techniques.instance_noise import InstanceNoise
 from kerasgan.techniques.instance_noise import stddev_arg
+from kerasgan.utils.seeding import seeded_construction
 
 
 class Composition:
@@ -35,14 +36,22 @@ class Composition:
         preset loaded from the zoo; they are saved in its config like those given to the constructor."""
         if self.compiled:
             raise ValueError(f"Add techniques before compile(); {type(self).__name__} '{self.name}' is compiled.")
+        kept = list(self.techniques), list(self.step_techniques)
         self.techniques.extend(techniques)
         self.step_techniques.extend(techniques)
-        check_techniques(self)
-        self._take(techniques)
+        try:
+            check_techniques(self)
+        except (TypeError, ValueError):
+            self.techniques, self.step_techniques = kept  # a refused technique leaves the GAN as it was
+            raise
+        with seeded_construction(self.seed):
+            self._take(techniques)
 
     def _take(self, techniques):
-        """Trackers for the techniques' logged names, and the critic schedule if one has it."""
+        """The techniques' variables, trackers for their logged names, and the critic schedule if
+        one has it."""
         for technique in techniques:
+            technique.attach(self)
             for name in technique.loss_terms:
                 self.term_trackers[name] = keras.metrics.Mean(name=name)
         scheduler = next((t for t in self.step_techniques if t.schedules_critic), None)
@@ -50,6 +59,13 @@ class Composition:
             self.critic_updates = self.add_weight(shape=(), dtype="int32", initializer="zeros", trainable=False,
                                                   name="critic_updates")
         self.scheduler = scheduler
+
+    @property
+    def discriminator_variables(self):
+        """What the discriminator's update trains: its network's trainable variables and those of
+        the heads techniques add to it (`Technique.extends_discriminator`)."""
+        heads = (v for t in self.step_techniques if t.extends_discriminator for v in t.trainable_variables)
+        return [*self.discriminator.trainable_variables, *heads]
 
     @property
     def double_backprop(self):

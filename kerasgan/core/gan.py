@@ -195,7 +195,19 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
         return self.generator([z, labels] if self.conditional else z, training=training)
 
     def discriminate(self, images, labels=None, training=False, features=False):
-        """The discriminator's logits, or `(logits, penultimate features)` with `features`."""
+        """The discriminator's logits, or `(logits, penultimate features)` with `features`,
+        with the heads techniques add to it (`Technique.extend_logits`)."""
+        heads = [t for t in self.step_techniques if t.extends_discriminator]
+        if not heads:
+            return self.discriminator_outputs(images, labels, training=training, features=features)
+        logits, penultimate = self.discriminator_outputs(images, labels, training=training, features=True)
+        for technique in heads:
+            logits = technique.extend_logits(self, logits, penultimate)
+        return (logits, penultimate) if features else logits
+
+    def discriminator_outputs(self, images, labels=None, training=False, features=False):
+        """The discriminator network's own adversarial logits (and penultimate features): what a
+        model whose discriminator has several outputs overrides."""
         inputs = [images, labels] if self.conditional else images
         if features:
             return self.discriminator.call_with_features(inputs, training=training)
@@ -285,17 +297,20 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
                 loss = loss + value
             return loss, terms
 
-        return self._update("discriminator", self.d_optimizer, self.discriminator.trainable_variables, loss_fn)
+        return self._update("discriminator", self.d_optimizer, self.discriminator_variables, loss_fn)
 
     def _generator_step(self, step, n):
         step = step.replace(z=self._sample_latent(n), fake_labels=self._sample_labels(n, step.real_labels),
                             update="generator")
-        sees_real = any(t.generator_sees_real for t in self.step_techniques)
+        relativistic = self._adversarial.relativistic
+        sees_real = relativistic or any(t.generator_sees_real for t in self.step_techniques)
+        replaced = any(t.replaces_generator_loss for t in self.step_techniques)
 
         def loss_fn():
             seen = step.replace(fake=self.generate_images(step.z, step.fake_labels, training=True))
             seen = seen.replace(**self._judge(seen, "fake"), **(self._judge(seen, "real") if sees_real else {}))
-            loss = self._adversarial.generator(seen.fake_logits)
+            logits = (seen.fake_logits, seen.real_logits) if relativistic else (seen.fake_logits,)
+            loss = 0.0 if replaced else self._adversarial.generator(*logits)
             terms = self._terms(seen, "generator_terms")
             for value in terms.values():
                 loss = loss + value

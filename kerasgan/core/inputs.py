@@ -38,8 +38,8 @@ def check_gan_arguments(generator, discriminator, n_critic, g_batch_size, latent
 
 def check_techniques(gan):
     """Refuse techniques that are not `Technique`s, two that log under one name, two critic
-    schedules, and a technique that needs the discriminator's features from a discriminator that
-    gives none."""
+    schedules, a technique that needs the discriminator's features from a discriminator that
+    gives none, and any technique whose own `check` refuses the GAN."""
     wrong = [t for t in gan.techniques if not isinstance(t, Technique)]
     if wrong:
         raise TypeError(
@@ -58,12 +58,14 @@ def check_techniques(gan):
     schedules = [type(t).__name__ for t in gan.step_techniques if t.schedules_critic]
     if len(schedules) > 1:
         raise ValueError(f"One critic schedule per GAN; received {', '.join(schedules)}.")
-    users = [type(t).__name__ for t in gan.step_techniques if t.uses_features]
+    users = [type(t).__name__ for t in gan.step_techniques if t.uses_features or t.extends_discriminator]
     if users and not getattr(gan.discriminator, "gives_features", False):
         raise ValueError(
             f"{', '.join(users)} needs the discriminator's penultimate features, which discriminators built on "
             f"kerasgan.models.Network give; received a {type(gan.discriminator).__name__}."
         )
+    for technique in gan.step_techniques:
+        technique.check(gan)
 
 
 def network_spec(generator, discriminator):

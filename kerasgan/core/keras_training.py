@@ -104,7 +104,7 @@ class KerasTraining:
         )
         optimizer.build_for(
             self.generator.trainable_variables,
-            self.discriminator.trainable_variables,
+            self.discriminator_variables,
             {name: getattr(self, name).trainable_variables for name in self.auxiliary_networks},
         )
 

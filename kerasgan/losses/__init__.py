@@ -1,8 +1,9 @@
 """Adversarial losses (functions of logits) and regularisation penalties.
 
 Adversarial losses come in pairs, `<name>_discriminator_loss(real_logits, fake_logits)` and
-`<name>_generator_loss(fake_logits)`, each returning a float32 scalar mean; `get(name)` returns
-them as an `AdversarialLoss(name, discriminator, generator)`. Penalties are added to the
+`<name>_generator_loss(fake_logits)` (relativistic ones: `(fake_logits, real_logits)`), each
+returning a float32 scalar mean; `get(name)` returns them as an `AdversarialLoss(name,
+discriminator, generator, relativistic)`. Penalties are added to the
 discriminator's (or, for `orthogonal_penalty`, either network's) loss.
 """
 
@@ -26,6 +27,10 @@ from kerasgan.losses.registry import AdversarialLoss
 from kerasgan.losses.registry import deserialize
 from kerasgan.losses.registry import get
 from kerasgan.losses.registry import serialize
+from kerasgan.losses.relativistic_average import relativistic_average_discriminator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_generator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_hinge_discriminator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_hinge_generator_loss
 from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
 from kerasgan.losses.wasserstein import wasserstein_generator_loss
 
@@ -48,6 +53,10 @@ __all__ = [
     "non_saturating_discriminator_loss",
     "non_saturating_generator_loss",
     "orthogonal_penalty",
+    "relativistic_average_discriminator_loss",
+    "relativistic_average_generator_loss",
+    "relativistic_average_hinge_discriminator_loss",
+    "relativistic_average_hinge_generator_loss",
     "r1_penalty",
     "serialize",
     "wasserstein_discriminator_loss",

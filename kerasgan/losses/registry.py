@@ -14,16 +14,24 @@ from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
 from kerasgan.losses.non_saturating import non_saturating_generator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_discriminator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_generator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_hinge_discriminator_loss
+from kerasgan.losses.relativistic_average import relativistic_average_hinge_generator_loss
 from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
 from kerasgan.losses.wasserstein import wasserstein_generator_loss
 
-AdversarialLoss = collections.namedtuple("AdversarialLoss", ["name", "discriminator", "generator"])
+AdversarialLoss = collections.namedtuple(
+    "AdversarialLoss", ["name", "discriminator", "generator", "relativistic"], defaults=(False,)
+)
 AdversarialLoss.__doc__ = """A named pair of adversarial losses.
 
 Args:
     name: the registry name, e.g. `"hinge"`.
     discriminator: `fn(real_logits, fake_logits) -> scalar`.
-    generator: `fn(fake_logits) -> scalar`.
+    generator: `fn(fake_logits) -> scalar`, or `fn(fake_logits, real_logits)` when `relativistic`.
+    relativistic: the generator's loss also takes the real logits (the generator update then
+        runs the discriminator on the real batch too).
 
 Example:
 
@@ -50,6 +58,18 @@ _REGISTRY = {
             least_squares_pearson_discriminator_loss,
             least_squares_pearson_generator_loss,
         ),
+        AdversarialLoss(
+            "relativistic_average",
+            relativistic_average_discriminator_loss,
+            relativistic_average_generator_loss,
+            relativistic=True,
+        ),
+        AdversarialLoss(
+            "relativistic_average_hinge",
+            relativistic_average_hinge_discriminator_loss,
+            relativistic_average_hinge_generator_loss,
+            relativistic=True,
+        ),
     )
 }
 
@@ -61,7 +81,8 @@ def get(name):
 
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
-            "least_squares", "least_squares_pearson"), an `AdversarialLoss` (returned as is), or
+            "least_squares", "least_squares_pearson", "relativistic_average",
+            "relativistic_average_hinge"), an `AdversarialLoss` (returned as is), or
             the dict `serialize` makes of one.
 
     Returns:
@@ -105,7 +126,7 @@ def serialize(loss):
         return loss
     if not isinstance(loss, AdversarialLoss):
         raise TypeError(f"Expected a loss name or an AdversarialLoss; received {type(loss).__name__}.")
-    config = {"name": loss.name}
+    config = {"name": loss.name, **({"relativistic": True} if loss.relativistic else {})}
     for role in ("discriminator", "generator"):
         fn = getattr(loss, role)
         registered = keras.saving.get_registered_name(fn)
@@ -133,4 +154,5 @@ def deserialize(config):
                 "import the module that registers it before loading."
             )
         functions[role] = fn
-    return AdversarialLoss(inner["name"], functions["discriminator"], functions["generator"])
+    return AdversarialLoss(inner["name"], functions["discriminator"], functions["generator"],
+                           bool(inner.get("relativistic", False)))

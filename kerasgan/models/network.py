@@ -48,6 +48,11 @@ class Network(keras.Model):
         """Whether `call_with_features` works: the network named its penultimate features."""
         return self._features is not None
 
+    @property
+    def feature_shape(self):
+        """The shape of one example's penultimate features (`None`: it names none)."""
+        return None if self._features is None else tuple(self._features.shape[1:])
+
     def call_with_features(self, inputs, training=False):
         """`(outputs, features)`: what `self(inputs)` returns and the penultimate features."""
         if self._features is None:

@@ -4,8 +4,12 @@ from kerasgan.techniques.critic_schedule import CriticSchedule
 from kerasgan.techniques.diff_augment import DiffAugment
 from kerasgan.techniques.dragan_penalty import DRAGANPenalty
 from kerasgan.techniques.drift_penalty import DriftPenalty
+from kerasgan.techniques.feature_matching import FeatureMatching
 from kerasgan.techniques.gradient_penalty import GradientPenalty
+from kerasgan.techniques.historical_averaging import HistoricalAveraging
 from kerasgan.techniques.instance_noise import InstanceNoise
+from kerasgan.techniques.minibatch_discrimination import MinibatchDiscrimination
+from kerasgan.techniques.one_sided_label_smoothing import OneSidedLabelSmoothing
 from kerasgan.techniques.orthogonal_regularization import OrthogonalRegularization
 from kerasgan.techniques.r1_penalty import R1Penalty
 from kerasgan.techniques.technique import Technique
@@ -13,6 +17,7 @@ from kerasgan.techniques.weight_clipping import WeightClipping
 from kerasgan.techniques.weighted_term import WeightedTerm
 
 __all__ = [
-    "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DriftPenalty", "GradientPenalty", "InstanceNoise",
+    "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DriftPenalty", "FeatureMatching", "GradientPenalty",
+    "HistoricalAveraging", "InstanceNoise", "MinibatchDiscrimination", "OneSidedLabelSmoothing",
     "OrthogonalRegularization", "R1Penalty", "Technique", "WeightClipping", "WeightedTerm",
 ]

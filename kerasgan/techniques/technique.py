@@ -26,6 +26,13 @@ class Technique(keras.layers.Layer):
       (an int tensor; `None`: the GAN's `n_critic`), for schedules that change during training.
     - `logs(gan)`: `{name: scalar}` of the technique's own numbers to log each step (names in
       `loss_terms` too), e.g. ADA's probability.
+    - `attach(gan)`: create the technique's variables for this GAN (called once, when it joins
+      the GAN), e.g. a head sized to the discriminator's features.
+    - `extend_logits(gan, logits, features)`: for a technique with `extends_discriminator`, the
+      discriminator's logits with the technique's head added, from its penultimate features
+      (minibatch discrimination); `gan.discriminate` applies it everywhere the GAN runs D.
+    - `check(gan)`: raise a `ValueError` naming the technique, the model and why, when the
+      technique cannot work with `gan` (called when the GAN is built and by `add_techniques`).
 
     Order: techniques run in list order within each hook: the first one's `see_real` sees the raw
     images, the second one sees the first one's output, and so on; terms are summed (order does
@@ -41,9 +48,12 @@ class Technique(keras.layers.Layer):
     Class attributes: `loss_terms` (names it logs), `requires_input_gradients` (it
     differentiates through the discriminator's input gradient: torch trains eagerly),
     `uses_features` (it needs the discriminator's penultimate features: discriminators built on
-    `kerasgan.models.Network` give them), `generator_sees_real` (the generator update also runs
-    the discriminator on the real images, for `real_logits` / `real_features` in
-    `generator_terms`: relativistic losses, feature matching).
+    `kerasgan.models.Network` give them; `extends_discriminator` implies it),
+    `generator_sees_real` (the generator update also runs the discriminator on the real images,
+    for `real_logits` / `real_features` in `generator_terms`: relativistic losses, feature
+    matching), `replaces_generator_loss` (the generator's loss is the techniques' terms alone,
+    without the adversarial loss: feature matching as in the paper), `extends_discriminator`
+    (it adds a head to the discriminator's logits: `extend_logits`).
 
     Example:
 
@@ -65,6 +75,8 @@ class Technique(keras.layers.Layer):
     requires_input_gradients = False
     uses_features = False
     generator_sees_real = False
+    replaces_generator_loss = False
+    extends_discriminator = False
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -93,6 +105,15 @@ class Technique(keras.layers.Layer):
 
     def logs(self, gan):
         return {}
+
+    def check(self, gan):
+        return None
+
+    def attach(self, gan):
+        return None
+
+    def extend_logits(self, gan, logits, features):
+        return logits
 
     @property
     def schedules_critic(self):

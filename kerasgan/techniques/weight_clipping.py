@@ -10,10 +10,11 @@ class WeightClipping(Technique):
 
     Arjovsky, Chintala & Bottou, "Wasserstein GAN", ICML 2017 (reference:
     martinarjovsky/WassersteinGAN, `main.py`): before each critic update every parameter of the
-    critic (BatchNorm's scale and offset too) is clamped to [−0.01, 0.01]; the generator's update
-    then sees the critic as the last critic update left it, as in the reference's loop. Pair it
-    with `adversarial_loss="wasserstein"`, RMSprop(5e-5) for both networks and
-    `CriticSchedule()` for the authors' recipe.
+    critic (BatchNorm's scale and offset too, and the heads techniques add to it) is clamped to
+    [−0.01, 0.01]; the generator's update then sees the critic as the last critic update left it,
+    as in the reference's loop. It needs
+    a critic (`adversarial_loss="wasserstein"`; other losses are refused); RMSprop(5e-5) for both
+    networks and `CriticSchedule()` give the authors' recipe.
 
     Args:
         clip: c, the bound (0.01 in the paper).
@@ -34,9 +35,16 @@ class WeightClipping(Technique):
             raise ValueError(f"WeightClipping expects `clip` as a number > 0; received {clip!r}.")
         self.clip = float(clip)
 
+    def check(self, gan):
+        if gan._adversarial.name != "wasserstein":
+            raise ValueError(
+                f"WeightClipping keeps a Wasserstein critic Lipschitz; {type(gan).__name__} trains its discriminator "
+                f"with {gan._adversarial.name!r}: use adversarial_loss='wasserstein'."
+            )
+
     def before_update(self, gan, update):
         if update == "discriminator":
-            for variable in gan.discriminator.trainable_variables:
+            for variable in gan.discriminator_variables:
                 variable.assign(ops.clip(variable, -self.clip, self.clip))
 
     def get_config(self):

@@ -105,6 +105,11 @@ class HGAN(GAN):
         )
         if self.num_classes:
             raise ValueError(f"HGAN is unconditional; received a generator with num_classes={self.num_classes}.")
+        if self._adversarial.relativistic:
+            raise ValueError(
+                f"HGAN's teacher term judges the fakes alone, so its loss cannot be relativistic; received "
+                f"{self._adversarial.name!r}."
+            )
         for role, net in (("teacher", teacher), ("teacher_discriminator", teacher_discriminator)):
             shape = getattr(net, "image_shape", None)
             if shape is None or tuple(shape) != self.image_shape:

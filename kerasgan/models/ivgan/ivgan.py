@@ -185,7 +185,7 @@ class IVGAN(GAN):
         _, block_logits = self.discriminator(images, training=training)
         return ops.mean(keras.losses.sparse_categorical_crossentropy(k, block_logits, from_logits=True))
 
-    def discriminate(self, images, labels=None, training=False, features=False):
+    def discriminator_outputs(self, images, labels=None, training=False, features=False):
         if features:
             (logits, _), penultimate = self.discriminator.call_with_features(images, training=training)
             return logits, penultimate
