@@ -183,3 +183,16 @@ def test_historical_averaging_trains_resumes_and_saves(tmp_path):
 def test_historical_averaging_refuses_a_critic_schedule():
     with pytest.raises(ValueError, match=r"HistoricalAveraging averages every generator .* DCGAN has a critic"):
         _dcgan(techniques.CriticSchedule(), techniques.HistoricalAveraging())
+
+
+def test_r2_penalty_is_r1_on_the_fakes(tmp_path):
+    gan = _dcgan(techniques.R2Penalty(10.0))
+    fake, other = _x(8, seed=1), _x(8, seed=2)
+    step = StepContext(real=_x(8, seed=3), fake=keras.ops.convert_to_tensor(fake))
+    term = gan.techniques[0].discriminator_terms(gan, step)["r2"]
+    expected = kerasgan.losses.r1_penalty(lambda x: gan.discriminate(x, training=True), fake, weight=10.0)
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(term), keras.ops.convert_to_numpy(expected), rtol=1e-5)
+    moved_real = gan.techniques[0].discriminator_terms(gan, step.replace(real=other))["r2"]
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(moved_real), keras.ops.convert_to_numpy(term), rtol=1e-6)
+    check_trains_resumes_and_saves(lambda seed: _dcgan(techniques.R2Penalty(10.0), techniques.GradientPenalty(
+        one_sided=True), seed=seed), _x(), tmp_path)

@@ -80,6 +80,8 @@ EXPECTED = {
         (np.maximum(0.0, 1.0 - (REAL - FAKE.mean())).mean() + np.maximum(0.0, 1.0 + (FAKE - REAL.mean())).mean()) / 2,
         (np.maximum(0.0, 1.0 + (REAL - FAKE.mean())).mean() + np.maximum(0.0, 1.0 - (FAKE - REAL.mean())).mean()) / 2,
     ),
+    "absolute": (np.abs(REAL).mean() + FAKE.mean(), -FAKE.mean()),  # salu133445/dan
+    "double_absolute": (np.abs(1.0 - REAL).mean() + np.abs(FAKE).mean(), np.abs(1.0 - FAKE).mean()),
 }
 
 
@@ -164,6 +166,8 @@ def test_registry_names_and_functions():
         "least_squares_pearson",
         "relativistic_average",
         "relativistic_average_hinge",
+        "absolute",
+        "double_absolute",
     )
     for name in losses.ADVERSARIAL_LOSSES:
         loss = losses.get(name)
@@ -198,6 +202,13 @@ def test_gradient_penalty_linear_critic(norm, seed):
     gp = losses.gradient_penalty(_linear_critic(w), _images(1), _images(2), seed=seed, weight=7.0)
     assert tuple(gp.shape) == ()
     np.testing.assert_allclose(_np(gp), 7.0 * (norm - 1.0) ** 2, rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.parametrize("norm", [0.5, 2.0])
+def test_one_sided_gradient_penalty_ignores_norms_below_one(norm):
+    w = _unit_weights((4, 4, 3), norm)
+    gp = losses.gradient_penalty(_linear_critic(w), _images(1), _images(2), seed=0, weight=7.0, one_sided=True)
+    np.testing.assert_allclose(_np(gp), 7.0 * max(norm - 1.0, 0.0) ** 2, rtol=RTOL, atol=ATOL)
 
 
 def test_gradient_penalty_keras_model_critic():
@@ -422,6 +433,7 @@ def test_r1_penalty_is_differentiable_in_critic_weights():
 # --- Docstring examples -------------------------------------------------------------------------
 
 _MODULES = [
+    "absolute",
     "non_saturating",
     "minimax",
     "hinge",

@@ -69,6 +69,16 @@ def test_weight_clipping_clamps_the_critic_before_each_update():
         np.testing.assert_allclose(keras.ops.convert_to_numpy(variable.value), 0.01)
 
 
+def test_weight_clipping_keeps_the_critic_within_the_bound_after_fit():
+    gan = DCGAN(image_shape=(8, 8, 1), latent_dim=4, base_filters=4, seed=0, adversarial_loss="wasserstein",
+                techniques=[techniques.MinibatchDiscrimination(4, 2), techniques.WeightClipping(0.01)])
+    gan.compile(g_optimizer=keras.optimizers.RMSprop(5e-5), d_optimizer=keras.optimizers.SGD(10.0))  # big steps
+    gan.fit(_x(16), batch_size=8, epochs=2, verbose=0)
+    weights = [keras.ops.convert_to_numpy(v.value) for v in gan.discriminator_variables]
+    assert len(weights) > len(gan.discriminator.trainable_variables)  # the head's weights count too
+    assert max(float(np.abs(w).max()) for w in weights) <= 0.01
+
+
 class _Recorder(techniques.Technique):
     """Blanks the reals the discriminator sees and records what the generator update is shown
     (run eagerly, so the values are concrete)."""

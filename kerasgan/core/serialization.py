@@ -51,11 +51,17 @@ class Serialization:
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
+        """The model of `get_config`'s dict; values that are objects already (a preset built with
+        overrides) are taken as they are."""
+
+        def rebuild(value):
+            if isinstance(value, dict):
+                return keras.saving.deserialize_keras_object(value, custom_objects=custom_objects)
+            return value
+
         config = dict(config)
-        for key in ("generator", "discriminator", *cls.auxiliary_networks):
-            config[key] = keras.saving.deserialize_keras_object(config[key], custom_objects=custom_objects)
-        if isinstance(config.get("augment"), dict):
-            config["augment"] = keras.saving.deserialize_keras_object(config["augment"], custom_objects=custom_objects)
-        config["techniques"] = [keras.saving.deserialize_keras_object(t, custom_objects=custom_objects)
-                                for t in config.get("techniques", ())]
+        for key in ("generator", "discriminator", "augment", *cls.auxiliary_networks):
+            if key in config:
+                config[key] = rebuild(config[key])
+        config["techniques"] = [rebuild(t) for t in config.get("techniques", ())]
         return cls(**config)

@@ -7,6 +7,10 @@ discriminator, generator, relativistic)`. Penalties are added to the
 discriminator's (or, for `orthogonal_penalty`, either network's) loss.
 """
 
+from kerasgan.losses.absolute import absolute_discriminator_loss
+from kerasgan.losses.absolute import absolute_generator_loss
+from kerasgan.losses.absolute import double_absolute_discriminator_loss
+from kerasgan.losses.absolute import double_absolute_generator_loss
 from kerasgan.losses.dragan_penalty import dragan_penalty
 from kerasgan.losses.drift_penalty import drift_penalty
 from kerasgan.losses.gradient_penalty import gradient_penalty
@@ -37,7 +41,11 @@ from kerasgan.losses.wasserstein import wasserstein_generator_loss
 __all__ = [
     "ADVERSARIAL_LOSSES",
     "AdversarialLoss",
+    "absolute_discriminator_loss",
+    "absolute_generator_loss",
     "deserialize",
+    "double_absolute_discriminator_loss",
+    "double_absolute_generator_loss",
     "dragan_penalty",
     "drift_penalty",
     "get",

@@ -11,7 +11,7 @@ from kerasgan.losses._utils import per_sample_norm
 from kerasgan.losses._utils import per_sample_shape
 
 
-def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0):
+def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0, one_sided=False):
     """Two-sided gradient penalty on random interpolates of real and fake samples (WGAN-GP).
 
     Gulrajani et al., "Improved Training of Wasserstein GANs", NeurIPS 2017, Algorithm 1
@@ -20,7 +20,9 @@ def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0):
         x_hat = eps * real + (1 - eps) * fake
         GP    = weight * mean((||grad_x_hat critic(x_hat)||_2 - 1)**2)
 
-    where the norm runs over all non-batch axes. It is added to the critic's loss. A `1e-12` under
+    where the norm runs over all non-batch axes; `one_sided=True` penalises only norms above 1,
+    `weight * mean(max(0, ||grad|| - 1)**2)` (the one-sided variant of Gulrajani et al.'s
+    appendix and Dong & Yang's "one-side" penalty). It is added to the critic's loss. A `1e-12` under
     the square root keeps the penalty's parameter gradients finite where an input gradient is 0.
 
     The input gradient comes from `kerasgan.backend.input_gradient`, which is differentiable again
@@ -38,6 +40,7 @@ def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0):
             to the model), an int (the same `eps` on every call), or None (Keras's global
             generator).
         weight: the penalty coefficient `lambda` (10 in the paper).
+        one_sided: penalise only gradient norms above 1.
 
     Returns:
         A float32 scalar.
@@ -61,4 +64,5 @@ def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0):
     interpolates = eps * real + (1.0 - eps) * fake
     _, grads = backend.input_gradient(critic_fn, interpolates)
     norms = per_sample_norm(as_float32(grads))
-    return weight * ops.mean(ops.square(norms - 1.0))
+    gap = ops.relu(norms - 1.0) if one_sided else norms - 1.0
+    return weight * ops.mean(ops.square(gap))

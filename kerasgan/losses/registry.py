@@ -4,6 +4,10 @@ import collections
 
 import keras
 
+from kerasgan.losses.absolute import absolute_discriminator_loss
+from kerasgan.losses.absolute import absolute_generator_loss
+from kerasgan.losses.absolute import double_absolute_discriminator_loss
+from kerasgan.losses.absolute import double_absolute_generator_loss
 from kerasgan.losses.hinge import hinge_discriminator_loss
 from kerasgan.losses.hinge import hinge_generator_loss
 from kerasgan.losses.least_squares import least_squares_discriminator_loss
@@ -70,6 +74,8 @@ _REGISTRY = {
             relativistic_average_hinge_generator_loss,
             relativistic=True,
         ),
+        AdversarialLoss("absolute", absolute_discriminator_loss, absolute_generator_loss),
+        AdversarialLoss("double_absolute", double_absolute_discriminator_loss, double_absolute_generator_loss),
     )
 }
 
@@ -82,7 +88,7 @@ def get(name):
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
             "least_squares", "least_squares_pearson", "relativistic_average",
-            "relativistic_average_hinge"), an `AdversarialLoss` (returned as is), or
+            "relativistic_average_hinge", "absolute", "double_absolute"), an `AdversarialLoss` (returned as is), or
             the dict `serialize` makes of one.
 
     Returns:

@@ -12,6 +12,7 @@ from kerasgan.techniques.minibatch_discrimination import MinibatchDiscrimination
 from kerasgan.techniques.one_sided_label_smoothing import OneSidedLabelSmoothing
 from kerasgan.techniques.orthogonal_regularization import OrthogonalRegularization
 from kerasgan.techniques.r1_penalty import R1Penalty
+from kerasgan.techniques.r2_penalty import R2Penalty
 from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.weight_clipping import WeightClipping
 from kerasgan.techniques.weighted_term import WeightedTerm
@@ -19,5 +20,5 @@ from kerasgan.techniques.weighted_term import WeightedTerm
 __all__ = [
     "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DriftPenalty", "FeatureMatching", "GradientPenalty",
     "HistoricalAveraging", "InstanceNoise", "MinibatchDiscrimination", "OneSidedLabelSmoothing",
-    "OrthogonalRegularization", "R1Penalty", "Technique", "WeightClipping", "WeightedTerm",
+    "OrthogonalRegularization", "R1Penalty", "R2Penalty", "Technique", "WeightClipping", "WeightedTerm",
 ]

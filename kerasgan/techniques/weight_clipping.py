@@ -8,13 +8,15 @@ from kerasgan.techniques.technique import Technique
 class WeightClipping(Technique):
     """WGAN's weight clipping: every discriminator weight clamped to [−clip, clip].
 
-    Arjovsky, Chintala & Bottou, "Wasserstein GAN", ICML 2017 (reference:
-    martinarjovsky/WassersteinGAN, `main.py`): before each critic update every parameter of the
-    critic (BatchNorm's scale and offset too, and the heads techniques add to it) is clamped to
-    [−0.01, 0.01]; the generator's update then sees the critic as the last critic update left it,
-    as in the reference's loop. It needs
-    a critic (`adversarial_loss="wasserstein"`; other losses are refused); RMSprop(5e-5) for both
-    networks and `CriticSchedule()` give the authors' recipe.
+    Arjovsky, Chintala & Bottou, "Wasserstein GAN", ICML 2017: every trainable parameter of the
+    critic (BatchNorm's scale and offset too, and the heads techniques add to it; not BatchNorm's
+    moving statistics) is clamped to [−0.01, 0.01] before each critic update, as the reference
+    (martinarjovsky/WassersteinGAN, `main.py`) does, and again after it, as the paper's
+    Algorithm 1 does: every critic update starts from clamped weights, and the generator's update
+    and the trained model see a critic within ±clip (the reference's generator sees the last
+    update's unclamped weights, at most one RMSprop step outside). It needs a critic
+    (`adversarial_loss="wasserstein"`; other losses are refused); RMSprop(5e-5) for both networks
+    and `CriticSchedule()` give the authors' recipe.
 
     Args:
         clip: c, the bound (0.01 in the paper).
@@ -46,6 +48,8 @@ class WeightClipping(Technique):
         if update == "discriminator":
             for variable in gan.discriminator_variables:
                 variable.assign(ops.clip(variable, -self.clip, self.clip))
+
+    after_update = before_update
 
     def get_config(self):
         return {**super().get_config(), "clip": self.clip}
