@@ -71,6 +71,8 @@ def train(preset, data, critic_batch_size, epochs, optimizers=None, callbacks=No
         examples = int(len(data[0]))
         steps = epochs * (examples // batch_size + bool(examples % batch_size))
     seconds = time.time() - start
+    if gan.scheduler is not None:  # a critic schedule keeps fewer generator updates than batches
+        steps = int(keras.ops.convert_to_numpy(gan.g_optimizer.iterations))
     training = {
         "epochs": epochs,
         "fit_batch_size": batch_size,

@@ -24,7 +24,7 @@ ALLOWED = {
     "levels": {"utils"},
     "metrics": {"data", "utils"},
     "models": {"backend", "core", "data", "layers", "levels", "losses", "techniques", "utils"},
-    "zoo": {"core", "data", "levels", "models", "utils", "version"},
+    "zoo": {"core", "data", "levels", "models", "techniques", "utils", "version"},
     "cli": {"backend", "callbacks", "core", "data", "levels", "metrics", "models", "techniques", "utils", "zoo"},
 }
 

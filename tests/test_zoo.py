@@ -23,6 +23,7 @@ ALL = zoo.list()
 TRAINED = zoo.list(trained=True)
 REQUIRED = (
     "dcgan_mnist",
+    "wgan_mnist",
     "wgangp_mnist",
     "sngan_mnist",
     "sngan_projection_mnist",

@@ -60,8 +60,9 @@ class Serialization:
             return value
 
         config = dict(config)
-        for key in ("generator", "discriminator", "augment", *cls.auxiliary_networks):
-            if key in config:
-                config[key] = rebuild(config[key])
+        for key in ("generator", "discriminator", *cls.auxiliary_networks):
+            config[key] = rebuild(config[key])
+        if "augment" in config:
+            config["augment"] = rebuild(config["augment"])
         config["techniques"] = [rebuild(t) for t in config.get("techniques", ())]
         return cls(**config)

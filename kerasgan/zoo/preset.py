@@ -41,8 +41,9 @@ class Preset:
         name: `<model>_<dataset>[_<resolution>]`, lower case.
         model_class: the `kerasgan.GAN` subclass.
         config: its constructor arguments while it has no preset folder; a value
-            `(Class, {kwargs})` builds a network or schedule. A preset with a folder takes its
-            architecture from the folder's `config.json` (see `architecture`).
+            `(Class, {kwargs})` builds a network, schedule or technique (in a list too). A preset
+            with a folder takes its architecture from the folder's `config.json` (see
+            `architecture`).
         dataset: the training data set, in words.
         data_licence: the licence of that data set.
         description: what the preset is (architecture, size, conditioning).
@@ -224,6 +225,8 @@ def describe_config(config):
 def _config_value(value):
     if _is_spec(value):
         return f"{value[0].__name__}({', '.join(f'{k}={v!r}' for k, v in value[1].items())})"
+    if isinstance(value, list):
+        return f"[{', '.join(_config_value(v) for v in value)}]"
     return repr(value)
 
 
@@ -232,10 +235,14 @@ def _is_spec(value):
 
 
 def _instantiate(value):
+    if isinstance(value, list):  # e.g. techniques
+        return [_instantiate(v) for v in value]
     return value[0](**value[1]) if _is_spec(value) else value
 
 
 def _describe(value):
+    if isinstance(value, list):
+        return [_describe(v) for v in value]
     if isinstance(value, dict) and {"class_name", "config"} <= set(value):  # a Keras serialization
         return {"class": value["class_name"], "config": value["config"]}
     if _is_spec(value):

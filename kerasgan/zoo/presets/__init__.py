@@ -8,11 +8,12 @@ from kerasgan.zoo.presets import ivgan
 from kerasgan.zoo.presets import mixture_gan
 from kerasgan.zoo.presets import progan
 from kerasgan.zoo.presets import sngan
+from kerasgan.zoo.presets import wgan
 from kerasgan.zoo.presets import wgangp
 
 PRESETS = (
-    *dcgan.PRESETS, *wgangp.PRESETS, *sngan.PRESETS, *progan.PRESETS, *biggan.PRESETS, *mixture_gan.PRESETS,
-    *ivgan.PRESETS, *hgan.PRESETS, *cesagan.PRESETS,
+    *dcgan.PRESETS, *wgan.PRESETS, *wgangp.PRESETS, *sngan.PRESETS, *progan.PRESETS, *biggan.PRESETS,
+    *mixture_gan.PRESETS, *ivgan.PRESETS, *hgan.PRESETS, *cesagan.PRESETS,
 )
 
 __all__ = ["PRESETS"]

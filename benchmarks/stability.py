@@ -1,0 +1,158 @@
+"""The stability table: every technique of `kerasgan.techniques` (and the paper's combinations)
+against the same baseline, same networks, same budget, several seeds.
+
+    KERAS_BACKEND=tensorflow PYTHONPATH=. .venv/bin/python benchmarks/stability.py --task ring8
+    PYTHONPATH=. .venv/bin/python benchmarks/stability.py --task grid25 --rows baseline,r1 --seeds 0,1,2
+
+Tasks (each the network and recipe of a shipped preset, the baseline row):
+- `ring8`, `grid25`: the `gan_ring8` / `gan_grid25` MLPs (PacGAN's 2-D settings: batch 100,
+  Adam(1e-4, β1 = 0.8)) on 100,000 points; modes covered and high-quality share of 2,500 samples
+  (the VEEGAN/PacGAN protocol, `kerasgan.metrics.mixture_mode_metrics`).
+
+Each row changes one thing (a technique, a loss, the optimizers) and keeps the rest. Results go to
+`benchmarks/results/stability_<task>.json` (one record per row and seed, merged with what the
+file holds) and the table, mean and range over seeds, is printed in markdown.
+"""
+
+import argparse
+import json
+import os
+import time
+
+import numpy as np
+
+RESULTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+TASKS = {"ring8": "gan_ring8", "grid25": "gan_grid25"}
+
+
+def rows():
+    """`{name: (what it changes, build overrides(), optimizers() or None)}`."""
+    import keras
+
+    from kerasgan import techniques as t
+
+    def rmsprop():
+        return tuple(keras.optimizers.RMSprop(5e-5, rho=0.99, epsilon=1e-8) for _ in range(2))
+
+    def ttur():  # Heusel et al.: the discriminator 4x faster than the generator (the baseline's 1e-4)
+        return keras.optimizers.Adam(1e-4, beta_1=0.8), keras.optimizers.Adam(4e-4, beta_1=0.8)
+
+    return {
+        "baseline": ("the preset as shipped", lambda: {}, None),
+        "feature_matching": ("FeatureMatching()", lambda: {"techniques": [t.FeatureMatching()]}, None),
+        "minibatch_discrimination": ("MinibatchDiscrimination(100, 5)",
+                                     lambda: {"techniques": [t.MinibatchDiscrimination()]}, None),
+        "historical_averaging": ("HistoricalAveraging(1.0)", lambda: {"techniques": [t.HistoricalAveraging()]}, None),
+        "label_smoothing": ("OneSidedLabelSmoothing(0.9)", lambda: {"techniques": [t.OneSidedLabelSmoothing(0.9)]},
+                            None),
+        "salimans_combination": ("FeatureMatching + MinibatchDiscrimination + OneSidedLabelSmoothing(0.9)",
+                                 lambda: {"techniques": [t.FeatureMatching(), t.MinibatchDiscrimination(),
+                                                         t.OneSidedLabelSmoothing(0.9)]}, None),
+        "relativistic_average": ("adversarial_loss='relativistic_average'",
+                                 lambda: {"adversarial_loss": "relativistic_average"}, None),
+        "relativistic_average_hinge": ("adversarial_loss='relativistic_average_hinge'",
+                                       lambda: {"adversarial_loss": "relativistic_average_hinge"}, None),
+        "wgan_clipping": ("Wasserstein loss, WeightClipping(0.01), CriticSchedule(), n_critic 5, RMSprop(5e-5)",
+                          lambda: {"adversarial_loss": "wasserstein", "n_critic": 5,
+                                   "techniques": [t.WeightClipping(0.01), t.CriticSchedule()]}, rmsprop),
+        "r1": ("R1Penalty(10)", lambda: {"techniques": [t.R1Penalty(10.0)]}, None),
+        "r2": ("R2Penalty(10)", lambda: {"techniques": [t.R2Penalty(10.0)]}, None),
+        "double_absolute": ("adversarial_loss='double_absolute' (Dong & Yang)",
+                            lambda: {"adversarial_loss": "double_absolute"}, None),
+        "ttur": ("Adam lr D 4e-4 / G 1e-4 (TTUR)", lambda: {}, ttur),
+    }
+
+
+def run(task, row, seed, iterations, num_points):
+    """Train one row with one seed; returns its record."""
+    import keras
+
+    from kerasgan.data import grid_of_gaussians
+    from kerasgan.data import ring_of_gaussians
+    from kerasgan.data import sample_mixture
+    from kerasgan.metrics import mixture_mode_metrics
+    from kerasgan.zoo import get_preset
+
+    spec = ring_of_gaussians() if task == "ring8" else grid_of_gaussians()
+    preset = get_preset(TASKS[task])
+    what, overrides, optimizers = rows()[row]
+    keras.utils.set_random_seed(seed)
+    gan = preset.build(seed=seed, **overrides())
+    if optimizers is None:
+        gan.compile()
+    else:
+        g_optimizer, d_optimizer = optimizers()
+        gan.compile(g_optimizer=g_optimizer, d_optimizer=d_optimizer)
+    critic_batch = preset.fit["critic_batch_size"]
+    batch = gan.iteration_batch_size(critic_batch)
+    x = sample_mixture(spec, num_points, seed=seed)
+    per_epoch = num_points // batch
+    epochs = max(-(-iterations // per_epoch), 1)
+    start = time.time()
+    history = gan.fit(x, batch_size=batch, epochs=epochs, shuffle=True, verbose=0)
+    seconds = time.time() - start
+    steps = epochs * per_epoch
+    metrics = mixture_mode_metrics(keras.ops.convert_to_numpy(gan.generate(2500, seed=0)), spec)
+    return {
+        "task": task, "row": row, "changes": what, "seed": seed, "iterations": steps,
+        "critic_updates": int(keras.ops.convert_to_numpy(gan.d_optimizer.iterations)),
+        "generator_updates": int(keras.ops.convert_to_numpy(gan.g_optimizer.iterations)),
+        "modes_covered": int(metrics["modes_covered"]), "num_modes": int(metrics["num_modes"]),
+        "high_quality_percent": round(float(metrics["high_quality_percent"]), 2),
+        "seconds_per_iteration": round(seconds / steps, 5),
+        "final_logs": {k: round(float(v[-1]), 4) for k, v in history.history.items()},
+        "backend": keras.backend.backend(),
+    }
+
+
+def table(records):
+    """Markdown: one line per row, mean [min, max] over its seeds."""
+    lines = ["| row | changes | seeds | modes | high-quality % | s / iteration |", "|---|---|---|---|---|---|"]
+    order = list(rows())
+    by_row = {}
+    for record in records:
+        by_row.setdefault(record["row"], []).append(record)
+    for name in sorted(by_row, key=order.index):
+        runs = by_row[name]
+
+        def spread(key, digits=1, runs=runs):
+            values = np.array([r[key] for r in runs], float)
+            return f"{values.mean():.{digits}f} [{values.min():.{digits}f}, {values.max():.{digits}f}]"
+
+        lines.append(f"| {name} | {runs[0]['changes']} | {len(runs)} | {spread('modes_covered')} / "
+                     f"{runs[0]['num_modes']} | {spread('high_quality_percent')} | "
+                     f"{spread('seconds_per_iteration', 3)} |")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--task", choices=sorted(TASKS), default="ring8")
+    parser.add_argument("--rows", default="all", help="comma-separated row names, or all")
+    parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--iterations", type=int, default=5000, help="fit batches (generator iterations) per run")
+    parser.add_argument("--points", type=int, default=100_000, help="training points drawn from the mixture")
+    parser.add_argument("--out", default=None, help="JSON file (default: benchmarks/results/stability_<task>.json)")
+    args = parser.parse_args(argv)
+    known = rows()
+    names = list(known) if args.rows == "all" else args.rows.split(",")
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        parser.error(f"unknown rows {unknown}; expected some of {list(known)}")
+    seeds = [int(s) for s in args.seeds.split(",")]
+    out = args.out or os.path.join(RESULTS, f"stability_{args.task}.json")
+    records = json.load(open(out)) if os.path.isfile(out) else []
+    for name in names:
+        for seed in seeds:
+            record = run(args.task, name, seed, args.iterations, args.points)
+            records = [r for r in records if (r["row"], r["seed"]) != (name, seed)] + [record]
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            with open(out + ".partial", "w") as f:
+                json.dump(records, f, indent=1)
+            os.replace(out + ".partial", out)
+            print(json.dumps(record), flush=True)
+    print(table(records))
+
+
+if __name__ == "__main__":
+    main()
