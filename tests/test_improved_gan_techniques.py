@@ -147,6 +147,12 @@ def test_minibatch_discrimination_needs_features_and_one_gan():
     _dcgan(shared)
     with pytest.raises(ValueError, match=r"belongs to one GAN; give each GAN its own"):
         _dcgan(shared)
+    averaging = techniques.HistoricalAveraging()
+    _dcgan(averaging)
+    with pytest.raises(ValueError, match=r"HistoricalAveraging holds the state of another GAN"):
+        DCGAN(image_shape=(8, 8, 1), latent_dim=4, base_filters=4).add_techniques(averaging)
+    stateless = techniques.R1Penalty(1.0)  # nothing to share: two GANs may use one
+    _dcgan(stateless), _dcgan(stateless)
     with pytest.raises(ValueError, match=r"`num_kernels` as an int >= 1; received 0"):
         techniques.MinibatchDiscrimination(0)
 

@@ -51,6 +51,7 @@ class Composition:
         """The techniques' variables, trackers for their logged names, and the critic schedule if
         one has it."""
         for technique in techniques:
+            technique.adopt(self)
             technique.attach(self)
             for name in technique.loss_terms:
                 self.term_trackers[name] = keras.metrics.Mean(name=name)

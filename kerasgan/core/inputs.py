@@ -39,7 +39,8 @@ def check_gan_arguments(generator, discriminator, n_critic, g_batch_size, latent
 def check_techniques(gan):
     """Refuse techniques that are not `Technique`s, two that log under one name, two critic
     schedules, a technique that needs the discriminator's features from a discriminator that
-    gives none, and any technique whose own `check` refuses the GAN."""
+    gives none, a technique with state that another GAN holds, and any technique whose own
+    `check` refuses the GAN."""
     wrong = [t for t in gan.techniques if not isinstance(t, Technique)]
     if wrong:
         raise TypeError(
@@ -65,6 +66,11 @@ def check_techniques(gan):
             f"kerasgan.models.Network give; received a {type(gan.discriminator).__name__}."
         )
     for technique in gan.step_techniques:
+        if technique.held_elsewhere(gan):
+            raise ValueError(
+                f"{type(technique).__name__} holds the state of another GAN it was given to: a technique with state "
+                "belongs to one GAN; give each GAN its own."
+            )
         technique.check(gan)
 
 

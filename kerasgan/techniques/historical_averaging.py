@@ -35,7 +35,6 @@ class HistoricalAveraging(WeightedTerm):
 
     def __init__(self, weight=1.0, **kwargs):
         super().__init__(weight, **kwargs)
-        self.averages = None
 
     def check(self, gan):
         if any(t.schedules_critic for t in gan.step_techniques):
@@ -45,8 +44,6 @@ class HistoricalAveraging(WeightedTerm):
             )
 
     def attach(self, gan):
-        if self.averages is not None:
-            raise ValueError("A HistoricalAveraging technique belongs to one GAN; give each GAN its own.")
         self.averages = {
             player: [self.add_weight(shape=v.shape, initializer="zeros", trainable=False, name=f"{player}_average_{i}")
                      for i, v in enumerate(_variables(gan, player))]

@@ -52,11 +52,8 @@ class MinibatchDiscrimination(Technique):
                 raise ValueError(f"MinibatchDiscrimination expects `{name}` as an int >= 1; received {value!r}.")
         self.num_kernels = num_kernels
         self.kernel_dim = kernel_dim
-        self.theta = None
 
     def attach(self, gan):
-        if self.theta is not None:
-            raise ValueError("A MinibatchDiscrimination technique belongs to one GAN; give each GAN its own.")
         features = math.prod(gan.discriminator.feature_shape)
         normal = keras.initializers.RandomNormal(stddev=0.05)
         self.theta = self.add_weight(shape=(features, self.num_kernels, self.kernel_dim), initializer=normal,

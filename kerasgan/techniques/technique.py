@@ -1,4 +1,5 @@
 import numbers
+import weakref
 
 import keras
 
@@ -114,6 +115,16 @@ class Technique(keras.layers.Layer):
 
     def extend_logits(self, gan, logits, features):
         return logits
+
+    def held_elsewhere(self, gan):
+        """Whether this technique holds state (variables) for a GAN other than `gan`."""
+        ref = self.__dict__.get("_owner_ref")
+        return ref is not None and ref() is not gan and bool(self.variables)
+
+    def adopt(self, gan):
+        # A weak reference, set past Keras's attribute tracking: the GAN tracks the technique,
+        # not the other way round.
+        object.__setattr__(self, "_owner_ref", weakref.ref(gan))
 
     @property
     def schedules_critic(self):
