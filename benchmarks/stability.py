@@ -60,6 +60,12 @@ def rows():
         "double_absolute": ("adversarial_loss='double_absolute' (Dong & Yang)",
                             lambda: {"adversarial_loss": "double_absolute"}, None),
         "ttur": ("Adam lr D 4e-4 / G 1e-4 (TTUR)", lambda: {}, ttur),
+        "gran": ("GradientNormalization('gran', k=1)", lambda: {"techniques": [t.GradientNormalization("gran")]},
+                 None),
+        "gn": ("GradientNormalization('gn')", lambda: {"techniques": [t.GradientNormalization("gn")]}, None),
+        "dat": ("DirectAdversarialTraining(1.0)", lambda: {"techniques": [t.DirectAdversarialTraining()]}, None),
+        "tempering_lens": ("TemperingLens(schedule_steps=1000)",
+                           lambda: {"techniques": [t.TemperingLens(schedule_steps=1000)]}, None),
     }
 
 

@@ -20,7 +20,8 @@ It exposes these primitives, all written so the GAN training step above them sta
   `tf.distribute` step, where each replica runs the step on its slice of the global batch.
 - `replica_sum(x)`: `x` summed over those replicas (statistics of the global batch), else `x`.
 - `input_gradient(fn, x)`: `(fn(x), d sum(fn(x)) / dx)`, differentiable again (double backprop)
-  when called inside `compute_gradients`, as gradient penalties need.
+  when called inside `compute_gradients`, as gradient penalties need. When `fn` returns a tuple,
+  its first item is differentiated (the others ride along: a discriminator's features).
 """
 
 import keras

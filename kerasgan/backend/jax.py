@@ -87,7 +87,7 @@ def apply_gradients(optimizer, grads, variables):
 def input_gradient(fn, x):
     def pure(x):
         y, updates = _run_in_child_scope(lambda: fn(x))
-        return y.sum(), (y, updates)
+        return (y[0] if isinstance(y, tuple) else y).sum(), (y, updates)
 
     grad, (y, updates) = jax.grad(pure, has_aux=True)(x)
     _write_back(updates)

@@ -60,7 +60,7 @@ def input_gradient(fn, x):
     with tf.GradientTape() as tape:
         tape.watch(x)
         y = fn(x)
-        total = tf.reduce_sum(y)
+        total = tf.reduce_sum(y[0] if isinstance(y, tuple) else y)
     return y, tape.gradient(total, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)
 
 

@@ -36,7 +36,8 @@ def input_gradient(fn, x):
         if not x.requires_grad:
             x = x.detach().requires_grad_(True)
         y = fn(x)
-        (grad,) = torch.autograd.grad(y.sum(), x, create_graph=create_graph, allow_unused=True)
+        head = y[0] if isinstance(y, tuple) else y
+        (grad,) = torch.autograd.grad(head.sum(), x, create_graph=create_graph, allow_unused=True)
     if grad is None:
         grad = torch.zeros_like(x)
     return y, grad

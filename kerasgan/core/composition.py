@@ -69,6 +69,13 @@ class Composition:
         return [*self.discriminator.trainable_variables, *heads]
 
     @property
+    def generator_variables(self):
+        """What the generator's update trains: its network's trainable variables and those of the
+        techniques trained with it (`Technique.trains_with_generator`: a lens)."""
+        extra = (v for t in self.step_techniques if t.trains_with_generator for v in t.trainable_variables)
+        return [*self.generator.trainable_variables, *extra]
+
+    @property
     def double_backprop(self):
         """Whether the step differentiates through an input gradient (torch then runs eagerly)."""
         return self.requires_input_gradients or any(t.requires_input_gradients for t in self.step_techniques)
@@ -101,7 +108,8 @@ class Composition:
         needed = self.scheduler.critic_steps(self, self.g_optimizer.iterations)
         due = ops.greater_equal(count, ops.cast(needed, "int32"))
         self.critic_updates.assign(ops.where(due, 0, count))
-        return due, [*self.generator.variables, *self.g_optimizer.variables]
+        allies = [v for t in self.step_techniques if t.trains_with_generator for v in t.variables]
+        return due, [*self.generator.variables, *allies, *self.g_optimizer.variables]
 
     def _update(self, update, optimizer, variables, loss_fn):
         for technique in self.step_techniques:

@@ -196,7 +196,15 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
 
     def discriminate(self, images, labels=None, training=False, features=False):
         """The discriminator's logits, or `(logits, penultimate features)` with `features`,
-        with the heads techniques add to it (`Technique.extend_logits`)."""
+        with the heads techniques add to it (`Technique.extend_logits`) and, outermost, the
+        normalisation of a technique that normalises it (`Technique.normalize`)."""
+        normalizer = next((t for t in self.step_techniques if t.normalizes_discriminator), None)
+        if normalizer is None:
+            return self._discriminate_with_heads(images, labels, training, features)
+        return normalizer.normalize(
+            self, lambda x: self._discriminate_with_heads(x, labels, training, features), images)
+
+    def _discriminate_with_heads(self, images, labels, training, features):
         heads = [t for t in self.step_techniques if t.extends_discriminator]
         if not heads:
             return self.discriminator_outputs(images, labels, training=training, features=features)
@@ -316,7 +324,7 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
                 loss = loss + value
             return loss, terms
 
-        return self._update("generator", self.g_optimizer, self.generator.trainable_variables, loss_fn)
+        return self._update("generator", self.g_optimizer, self.generator_variables, loss_fn)
 
     def _update_ema(self, due=None):
         decay = ops.where(ops.greater(self.ema_step(), self.ema_start), float(self.ema_decay), 0.0)

@@ -38,9 +38,9 @@ def check_gan_arguments(generator, discriminator, n_critic, g_batch_size, latent
 
 def check_techniques(gan):
     """Refuse techniques that are not `Technique`s, two that log under one name, two critic
-    schedules, a technique that needs the discriminator's features from a discriminator that
-    gives none, a technique with state that another GAN holds, and any technique whose own
-    `check` refuses the GAN."""
+    schedules, two normalisations of the discriminator's output, a technique that needs the
+    discriminator's features from a discriminator that gives none, a technique with state that
+    another GAN holds, and any technique whose own `check` refuses the GAN."""
     wrong = [t for t in gan.techniques if not isinstance(t, Technique)]
     if wrong:
         raise TypeError(
@@ -65,6 +65,10 @@ def check_techniques(gan):
             f"{', '.join(users)} needs the discriminator's penultimate features, which discriminators built on "
             f"kerasgan.models.Network give; received a {type(gan.discriminator).__name__}."
         )
+    normalizers = [type(t).__name__ for t in gan.step_techniques if t.normalizes_discriminator]
+    if len(normalizers) > 1:
+        raise ValueError(
+            f"One normalisation of the discriminator's output per GAN; received {', '.join(normalizers)}.")
     for technique in gan.step_techniques:
         if technique.held_elsewhere(gan):
             raise ValueError(

@@ -103,7 +103,7 @@ class KerasTraining:
             auto_scale_loss=False,
         )
         optimizer.build_for(
-            self.generator.trainable_variables,
+            self.generator_variables,
             self.discriminator_variables,
             {name: getattr(self, name).trainable_variables for name in self.auxiliary_networks},
         )

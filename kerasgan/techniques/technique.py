@@ -32,6 +32,9 @@ class Technique(keras.layers.Layer):
     - `extend_logits(gan, logits, features)`: for a technique with `extends_discriminator`, the
       discriminator's logits with the technique's head added, from its penultimate features
       (minibatch discrimination); `gan.discriminate` applies it everywhere the GAN runs D.
+    - `normalize(gan, critic, images)`: for a technique with `normalizes_discriminator`, the
+      discriminator's output recomputed from `critic(images)` (logits, or `(logits, features)`):
+      gradient normalisation; `gan.discriminate` applies it outermost, everywhere the GAN runs D.
     - `check(gan)`: raise a `ValueError` naming the technique, the model and why, when the
       technique cannot work with `gan` (called when the GAN is built and by `add_techniques`).
 
@@ -54,7 +57,10 @@ class Technique(keras.layers.Layer):
     for `real_logits` / `real_features` in `generator_terms`: relativistic losses, feature
     matching), `replaces_generator_loss` (the generator's loss is the techniques' terms alone,
     without the adversarial loss: feature matching as in the paper), `extends_discriminator`
-    (it adds a head to the discriminator's logits: `extend_logits`).
+    (it adds a head to the discriminator's logits: `extend_logits`), `normalizes_discriminator`
+    (it replaces the discriminator's output: `normalize`; one such technique per GAN),
+    `trains_with_generator` (its trainable variables, e.g. a lens network, are trained by the
+    generator's optimizer in the generator update, on the terms it adds there).
 
     Example:
 
@@ -78,6 +84,8 @@ class Technique(keras.layers.Layer):
     generator_sees_real = False
     replaces_generator_loss = False
     extends_discriminator = False
+    normalizes_discriminator = False
+    trains_with_generator = False
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -115,6 +123,9 @@ class Technique(keras.layers.Layer):
 
     def extend_logits(self, gan, logits, features):
         return logits
+
+    def normalize(self, gan, critic, images):
+        return critic(images)
 
     def held_elsewhere(self, gan):
         """Whether this technique holds state (variables) for a GAN other than `gan`."""
