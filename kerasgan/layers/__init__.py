@@ -11,6 +11,7 @@ from kerasgan.layers.masked_conv2d import MaskedConv2D
 from kerasgan.layers.minibatch_stddev import MinibatchStdDev
 from kerasgan.layers.optimized_residual_block_down import OptimizedResidualBlockDown
 from kerasgan.layers.pixel_normalization import PixelNormalization
+from kerasgan.layers.reference_batch import ReferenceBatch
 from kerasgan.layers.residual_block_down import ResidualBlockDown
 from kerasgan.layers.residual_block_up import ResidualBlockUp
 from kerasgan.layers.self_attention import SelfAttention
@@ -18,6 +19,7 @@ from kerasgan.layers.sn_conv2d import SNConv2D
 from kerasgan.layers.sn_conv2d_transpose import SNConv2DTranspose
 from kerasgan.layers.sn_dense import SNDense
 from kerasgan.layers.sn_embedding import SNEmbedding
+from kerasgan.layers.virtual_batch_normalization import VirtualBatchNormalization
 
 __all__ = [
     "Bias",
@@ -33,6 +35,7 @@ __all__ = [
     "MinibatchStdDev",
     "OptimizedResidualBlockDown",
     "PixelNormalization",
+    "ReferenceBatch",
     "ResidualBlockDown",
     "ResidualBlockUp",
     "SNConv2D",
@@ -40,4 +43,5 @@ __all__ = [
     "SNDense",
     "SNEmbedding",
     "SelfAttention",
+    "VirtualBatchNormalization",
 ]

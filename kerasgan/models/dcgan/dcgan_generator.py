@@ -2,6 +2,8 @@ import math
 
 import keras
 
+from kerasgan.layers.reference_batch import ReferenceBatch
+from kerasgan.layers.virtual_batch_normalization import VirtualBatchNormalization
 from kerasgan.models.network import Network
 from kerasgan.models.network import image_shape_arg
 
@@ -46,6 +48,13 @@ class DCGANGenerator(Network):
         projection_norm: BatchNorm after the projection of z, per `"feature"` (the reference's
             BatchNorm over the projected units) or per `"channel"` (over the feature maps).
         use_bias: a bias on the output layer (none in the reference).
+        normalization: `"batch"` (BatchNorm, the reference) or `"virtual_batch"` (Salimans et
+            al.'s virtual batch normalisation: `kerasgan.layers.VirtualBatchNormalization` in
+            place of every BatchNorm, with a fixed reference batch of `reference_size` latents kept
+            by `kerasgan.layers.ReferenceBatch`; each sample then depends on its latent alone).
+        reference_size: the reference batch's size for `"virtual_batch"`.
+        reference_distribution: the reference latents' distribution, the GAN's
+            `latent_distribution` (`"uniform"`: `DCGAN`'s).
 
     Example:
 
@@ -57,37 +66,53 @@ class DCGANGenerator(Network):
 
     def __init__(
         self, latent_dim=100, image_shape=(64, 64, 3), base_filters=128, kernel_size=5, projection_norm="feature",
-        use_bias=False, num_classes=0, name="dcgan_generator", **kwargs
+        use_bias=False, normalization="batch", reference_size=64,
+        reference_distribution="uniform", num_classes=0, name="dcgan_generator", **kwargs
     ):
         image_shape = image_shape_arg(image_shape, "DCGANGenerator")
         if num_classes:
             raise ValueError(f"DCGANGenerator is unconditional; received num_classes={num_classes}.")
         if projection_norm not in ("feature", "channel"):
             raise ValueError(f"`projection_norm` must be 'feature' or 'channel'; received {projection_norm!r}.")
+        if normalization not in ("batch", "virtual_batch"):
+            raise ValueError(f"`normalization` must be 'batch' or 'virtual_batch'; received {normalization!r}.")
         bottom, n_up = dcgan_layout(image_shape, "DCGANGenerator")
         init = keras.initializers.RandomNormal(0.0, 0.02)
         gamma = keras.initializers.RandomNormal(1.0, 0.02)
+        virtual = normalization == "virtual_batch"
+
+        def norm():
+            if virtual:
+                return VirtualBatchNormalization(reference_size, epsilon=1e-5)
+            return keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)
+
         filters = base_filters * 2 ** (n_up - 1)
         z = keras.Input((latent_dim,), name="z")
-        h = keras.layers.Dense(bottom * bottom * filters, use_bias=False, kernel_initializer=init)(z)
+        h = ReferenceBatch(reference_size, distribution=reference_distribution)(z) if virtual else z
+        h = keras.layers.Dense(bottom * bottom * filters, use_bias=False, kernel_initializer=init)(h)
         if projection_norm == "feature":
-            h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
+            h = norm()(h)
             h = keras.layers.Reshape((bottom, bottom, filters))(h)
         else:
             h = keras.layers.Reshape((bottom, bottom, filters))(h)
-            h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
+            h = norm()(h)
         h = keras.layers.ReLU()(h)
         for _ in range(n_up - 1):
             filters //= 2
             h = keras.layers.Conv2DTranspose(
                 filters, kernel_size, strides=2, padding="same", use_bias=False, kernel_initializer=init
             )(h)
-            h = keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=gamma)(h)
+            h = norm()(h)
             h = keras.layers.ReLU()(h)
         h = keras.layers.Conv2DTranspose(
             image_shape[2], kernel_size, strides=2, padding="same", use_bias=use_bias, kernel_initializer=init
         )(h)
         x = keras.layers.Activation("tanh", dtype="float32")(h)
+        if virtual:
+            x = ReferenceBatch(reference_size, mode="drop")(x)
         config = dict(latent_dim=latent_dim, image_shape=image_shape, base_filters=base_filters,
                       kernel_size=kernel_size, projection_norm=projection_norm, use_bias=use_bias, num_classes=0)
+        if virtual:  # only then: the configs saved before the option existed stay exact
+            config.update(normalization=normalization, reference_size=reference_size,
+                          reference_distribution=reference_distribution)
         super().__init__(z, x, config, name=name, **kwargs)
