@@ -447,6 +447,8 @@ _MODULES = [
     "r1_penalty",
     "drift_penalty",
     "orthogonal_penalty",
+    "local_gradient_penalty",
+    "absolute",
 ]
 
 

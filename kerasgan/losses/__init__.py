@@ -20,6 +20,7 @@ from kerasgan.losses.least_squares import least_squares_discriminator_loss
 from kerasgan.losses.least_squares import least_squares_generator_loss
 from kerasgan.losses.least_squares_pearson import least_squares_pearson_discriminator_loss
 from kerasgan.losses.least_squares_pearson import least_squares_pearson_generator_loss
+from kerasgan.losses.local_gradient_penalty import local_gradient_penalty
 from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
@@ -56,6 +57,7 @@ __all__ = [
     "least_squares_generator_loss",
     "least_squares_pearson_discriminator_loss",
     "least_squares_pearson_generator_loss",
+    "local_gradient_penalty",
     "minimax_discriminator_loss",
     "minimax_generator_loss",
     "non_saturating_discriminator_loss",

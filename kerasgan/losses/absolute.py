@@ -1,6 +1,8 @@
 """The absolute losses of Dong & Yang's adversarial-loss study ("Towards a Deeper Understanding of
 Adversarial Losses", arXiv:1901.08753; reference: salu133445/dan, `src/dan/losses.py`,
-`absolute_gan_losses` and `double_absolute_gan_losses`)."""
+`absolute_gan_losses` and `double_absolute_gan_losses`). The code's "absolute" is the paper's
+*asymmetric* output activation and its "double-absolute" the paper's *absolute*
+(`default_config.yaml`)."""
 
 from keras import ops
 

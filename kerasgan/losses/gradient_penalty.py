@@ -22,8 +22,9 @@ def gradient_penalty(critic_fn, real, fake, seed=None, weight=10.0, one_sided=Fa
 
     where the norm runs over all non-batch axes; `one_sided=True` penalises only norms above 1,
     `weight * mean(max(0, ||grad|| - 1)**2)` (the one-sided variant of Gulrajani et al.'s
-    appendix and Dong & Yang's "one-side" penalty). It is added to the critic's loss. A `1e-12` under
-    the square root keeps the penalty's parameter gradients finite where an input gradient is 0.
+    appendix; Dong & Yang's code leaves its "one-side" penalty unsquared). It is added to the
+    critic's loss. A `1e-12` under the square root keeps the penalty's parameter gradients finite
+    where an input gradient is 0.
 
     The input gradient comes from `kerasgan.backend.input_gradient`, which is differentiable again
     inside `kerasgan.backend.compute_gradients` (the GAN train step). On torch that double

@@ -10,6 +10,7 @@ from kerasgan.techniques.gradient_normalization import GradientNormalization
 from kerasgan.techniques.gradient_penalty import GradientPenalty
 from kerasgan.techniques.historical_averaging import HistoricalAveraging
 from kerasgan.techniques.instance_noise import InstanceNoise
+from kerasgan.techniques.local_gradient_penalty import LocalGradientPenalty
 from kerasgan.techniques.minibatch_discrimination import MinibatchDiscrimination
 from kerasgan.techniques.one_sided_label_smoothing import OneSidedLabelSmoothing
 from kerasgan.techniques.orthogonal_regularization import OrthogonalRegularization
@@ -22,7 +23,7 @@ from kerasgan.techniques.weighted_term import WeightedTerm
 
 __all__ = [
     "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining", "DriftPenalty", "FeatureMatching",
-    "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "MinibatchDiscrimination",
-    "OneSidedLabelSmoothing", "OrthogonalRegularization", "R1Penalty", "R2Penalty", "Technique", "TemperingLens",
-    "WeightClipping", "WeightedTerm",
+    "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "LocalGradientPenalty",
+    "MinibatchDiscrimination", "OneSidedLabelSmoothing", "OrthogonalRegularization", "R1Penalty", "R2Penalty",
+    "Technique", "TemperingLens", "WeightClipping", "WeightedTerm",
 ]

@@ -15,7 +15,7 @@ class GradientPenalty(WeightedTerm):
     discriminator called with the real labels (`kerasgan.losses.gradient_penalty`). `WGANGP` and
     `ProGAN` use it; on torch a GAN with it trains eagerly (double backprop). `one_sided=True`
     penalises only norms above 1, `weight * mean(max(0, ‖∇D(x̂)‖₂ − 1)²)` (the paper's appendix;
-    Dong & Yang's one-side penalty).
+    Dong & Yang's code, salu133445/dan, leaves its one-side penalty unsquared).
 
     Args:
         weight: λ (10 in the paper).
