@@ -8,6 +8,12 @@ Tasks (each the network and recipe of a shipped preset, the baseline row):
 - `ring8`, `grid25`: the `gan_ring8` / `gan_grid25` MLPs (PacGAN's 2-D settings: batch 100,
   Adam(1e-4, β1 = 0.8)) on 100,000 points; modes covered and high-quality share of 2,500 samples
   (the VEEGAN/PacGAN protocol, `kerasgan.metrics.mixture_mode_metrics`).
+- `mnist`: the `dcgan_mnist` networks and recipe (batch 64, Adam(2e-4, β1 = 0.5)) on the embedded
+  5,000 training digits; FID of 2,000 samples in the project's MNIST-classifier features against
+  the held-out test digits, and the class coverage of the same samples (`--points` is ignored).
+
+A row a task's model refuses (gradient normalisation on DCGAN's batch-normalised discriminator)
+is reported as refused, with the model's reason, and not recorded.
 
 Each row changes one thing (a technique, a loss, the optimizers) and keeps the rest. Results go to
 `benchmarks/results/stability_<task>.json` (one record per row and seed, merged with what the
@@ -22,7 +28,12 @@ import time
 import numpy as np
 
 RESULTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
-TASKS = {"ring8": "gan_ring8", "grid25": "gan_grid25"}
+TASKS = {"ring8": "gan_ring8", "grid25": "gan_grid25", "mnist": "dcgan_mnist"}
+MNIST_SAMPLES = 2000
+
+
+class Refused(Exception):
+    """A row's change that the task's model refuses at construction."""
 
 
 def rows():
@@ -78,16 +89,19 @@ def run(task, row, seed, iterations, num_points):
     import keras
 
     from kerasgan.data import grid_of_gaussians
+    from kerasgan.data import load_mnist_subset
     from kerasgan.data import ring_of_gaussians
     from kerasgan.data import sample_mixture
     from kerasgan.metrics import mixture_mode_metrics
     from kerasgan.zoo import get_preset
 
-    spec = ring_of_gaussians() if task == "ring8" else grid_of_gaussians()
     preset = get_preset(TASKS[task])
     what, overrides, optimizers = rows()[row]
     keras.utils.set_random_seed(seed)
-    gan = preset.build(seed=seed, **overrides())
+    try:
+        gan = preset.build(seed=seed, **overrides())
+    except ValueError as refused:
+        raise Refused(str(refused)) from refused
     if optimizers is None:
         gan.compile()
     else:
@@ -95,29 +109,55 @@ def run(task, row, seed, iterations, num_points):
         gan.compile(g_optimizer=g_optimizer, d_optimizer=d_optimizer)
     critic_batch = preset.fit["critic_batch_size"]
     batch = gan.iteration_batch_size(critic_batch)
-    x = sample_mixture(spec, num_points, seed=seed)
-    per_epoch = num_points // batch
+    if task == "mnist":
+        x, _ = load_mnist_subset()
+        x = x[: iterations * batch]  # fewer iterations than an epoch: the first digits
+    else:
+        spec = ring_of_gaussians() if task == "ring8" else grid_of_gaussians()
+        x = sample_mixture(spec, num_points, seed=seed)
+    num_points = len(x)
+    per_epoch = -(-num_points // batch)  # a last, partial batch is an iteration too
     epochs = max(-(-iterations // per_epoch), 1)
     start = time.time()
     history = gan.fit(x, batch_size=batch, epochs=epochs, shuffle=True, verbose=0)
     seconds = time.time() - start
     steps = epochs * per_epoch
-    metrics = mixture_mode_metrics(keras.ops.convert_to_numpy(gan.generate(2500, seed=0)), spec)
-    return {
+    record = {
         "task": task, "row": row, "changes": what, "seed": seed, "iterations": steps,
         "critic_updates": int(keras.ops.convert_to_numpy(gan.d_optimizer.iterations)),
         "generator_updates": int(keras.ops.convert_to_numpy(gan.g_optimizer.iterations)),
-        "modes_covered": int(metrics["modes_covered"]), "num_modes": int(metrics["num_modes"]),
-        "high_quality_percent": round(float(metrics["high_quality_percent"]), 2),
         "seconds_per_iteration": round(seconds / steps, 5),
         "final_logs": {k: round(float(v[-1]), 4) for k, v in history.history.items()},
         "backend": keras.backend.backend(),
     }
+    if task == "mnist":
+        return {**record, **mnist_quality(gan)}
+    metrics = mixture_mode_metrics(keras.ops.convert_to_numpy(gan.generate(2500, seed=0)), spec)
+    return {**record, "modes_covered": int(metrics["modes_covered"]), "num_modes": int(metrics["num_modes"]),
+            "high_quality_percent": round(float(metrics["high_quality_percent"]), 2)}
+
+
+def mnist_quality(gan):
+    """FID in the MNIST classifier's features and class coverage of the same samples."""
+    from kerasgan.data import load_mnist_test
+    from kerasgan.metrics import ClassCoverage
+    from kerasgan.metrics import GANEvaluator
+    from kerasgan.metrics import MNISTClassifier
+
+    classifier = MNISTClassifier.pretrained()
+    reference, _ = load_mnist_test(drop_training_overlap=True)
+    evaluator = GANEvaluator(classifier, reference_images=reference, metrics=("fid",), num_samples=MNIST_SAMPLES)
+    samples = gan.generate(MNIST_SAMPLES, seed=evaluator.seed)
+    coverage = ClassCoverage(classifier.predict_digits, 10, MNIST_SAMPLES).evaluate_samples(samples)
+    return {"fid": round(float(evaluator.evaluate_samples(samples)["fid"]), 2),
+            **{k: round(float(v), 4) for k, v in coverage.items()}}
 
 
 def table(records):
     """Markdown: one line per row, mean [min, max] over its seeds."""
-    lines = ["| row | changes | seeds | modes | high-quality % | s / iteration |", "|---|---|---|---|---|---|"]
+    mnist = any("fid" in r for r in records)
+    quality = "| FID | class entropy |" if mnist else "| modes | high-quality % |"
+    lines = [f"| row | changes | seeds {quality} s / iteration |", "|---|---|---|---|---|---|"]
     order = list(rows())
     by_row = {}
     for record in records:
@@ -129,8 +169,11 @@ def table(records):
             values = np.array([r[key] for r in runs], float)
             return f"{values.mean():.{digits}f} [{values.min():.{digits}f}, {values.max():.{digits}f}]"
 
-        lines.append(f"| {name} | {runs[0]['changes']} | {len(runs)} | {spread('modes_covered')} / "
-                     f"{runs[0]['num_modes']} | {spread('high_quality_percent')} | "
+        if mnist:
+            measured = f"{spread('fid')} | {spread('class_entropy', 3)}"
+        else:
+            measured = f"{spread('modes_covered')} / {runs[0]['num_modes']} | {spread('high_quality_percent')}"
+        lines.append(f"| {name} | {runs[0]['changes']} | {len(runs)} | {measured} | "
                      f"{spread('seconds_per_iteration', 3)} |")
     return "\n".join(lines)
 
@@ -154,7 +197,11 @@ def main(argv=None):
     records = json.load(open(out)) if os.path.isfile(out) else []
     for name in names:
         for seed in seeds:
-            record = run(args.task, name, seed, args.iterations, args.points)
+            try:
+                record = run(args.task, name, seed, args.iterations, args.points)
+            except Refused as refused:  # the task's model cannot take this row's technique
+                print(f"row {name} refused on {args.task}: {refused}", flush=True)
+                break
             records = [r for r in records if (r["row"], r["seed"]) != (name, seed)] + [record]
             os.makedirs(os.path.dirname(out), exist_ok=True)
             with open(out + ".partial", "w") as f:

@@ -40,3 +40,17 @@ def test_table_gives_mean_and_range_over_seeds():
 def test_unknown_rows_are_named():
     with pytest.raises(SystemExit):
         _stability().main(["--rows", "baseline,no_such_row"])
+
+
+@pytest.mark.slow  # ~20 s: DCGAN's compile and the classifier's features of the test digits
+def test_the_mnist_task_records_fid_and_refuses_what_dcgan_cannot_take(tmp_path, capsys):
+    stability = _stability()
+    stability.MNIST_SAMPLES = 100
+    out = tmp_path / "mnist.json"
+    stability.main(["--task", "mnist", "--rows", "baseline,gn", "--seeds", "0", "--iterations", "2", "--out", str(out)])
+    (record,) = json.loads(out.read_text())
+    assert (record["row"], record["iterations"], record["generator_updates"]) == ("baseline", 2, 2)
+    assert record["fid"] > 0 and 0 <= record["class_entropy"] <= 1
+    printed = capsys.readouterr().out
+    assert "row gn refused on mnist: GradientNormalization needs a piecewise-linear discriminator" in printed
+    assert "| baseline | the preset as shipped | 1 |" in printed
