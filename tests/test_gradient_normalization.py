@@ -10,6 +10,7 @@ from technique_check import check_trains_resumes_and_saves
 from torch_twin import keras_critic
 from torch_twin import torch_twin
 
+from kerasgan import backend
 from kerasgan import techniques
 from kerasgan.models import DCGAN
 from kerasgan.models import MixtureGAN
@@ -32,9 +33,14 @@ def test_gn_form_matches_the_reference_code():
     f = net(xt)
     grad = torch.autograd.grad(f, [xt], torch.ones_like(f), create_graph=True)[0]
     grad_norm = torch.norm(torch.flatten(grad, start_dim=1), p=2, dim=1).view(-1, 1)
-    reference = (f / (grad_norm + torch.abs(f))).detach().numpy()
-    np.testing.assert_allclose(ours, reference, rtol=1e-5, atol=1e-6)
+    f_hat = f / (grad_norm + torch.abs(f))
+    np.testing.assert_allclose(ours, f_hat.detach().numpy(), rtol=1e-5, atol=1e-6)
     assert np.abs(ours).max() < 1.0
+    # What the generator learns from: the gradient of the normalised output (double backprop).
+    (reference_grad,) = torch.autograd.grad(f_hat.sum(), xt)
+    gn = techniques.GradientNormalization("gn")
+    _, our_grad = backend.input_gradient(lambda v: gn.normalize(None, critic, v), keras.ops.convert_to_tensor(x))
+    np.testing.assert_allclose(_np(our_grad), reference_grad.numpy(), rtol=1e-4, atol=1e-6)
 
 
 def test_gran_form_is_k_lipschitz_on_each_linear_piece():
