@@ -307,10 +307,12 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
 
         return self._update("discriminator", self.d_optimizer, self.discriminator_variables, loss_fn)
 
-    def _generator_step(self, step, n):
+    def _generator_step(self, step, n, adversarial=None):
+        """One generator update on `adversarial`'s generator loss (default: the model's)."""
+        adversarial = adversarial or self._adversarial
         step = step.replace(z=self._sample_latent(n), fake_labels=self._sample_labels(n, step.real_labels),
                             update="generator")
-        relativistic = self._adversarial.relativistic
+        relativistic = adversarial.relativistic
         sees_real = relativistic or any(t.generator_sees_real for t in self.step_techniques)
         replaced = any(t.replaces_generator_loss for t in self.step_techniques)
 
@@ -318,7 +320,7 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
             seen = step.replace(fake=self.generate_images(step.z, step.fake_labels, training=True))
             seen = seen.replace(**self._judge(seen, "fake"), **(self._judge(seen, "real") if sees_real else {}))
             logits = (seen.fake_logits, seen.real_logits) if relativistic else (seen.fake_logits,)
-            loss = 0.0 if replaced else self._adversarial.generator(*logits)
+            loss = 0.0 if replaced else adversarial.generator(*logits)
             terms = self._terms(seen, "generator_terms")
             for value in terms.values():
                 loss = loss + value

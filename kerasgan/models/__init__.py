@@ -9,6 +9,8 @@ from kerasgan.models.cesagan import CESAGANGenerator
 from kerasgan.models.dcgan import DCGAN
 from kerasgan.models.dcgan import DCGANDiscriminator
 from kerasgan.models.dcgan import DCGANGenerator
+from kerasgan.models.egan import EGAN
+from kerasgan.models.egan import MixtureEGAN
 from kerasgan.models.gan import MixtureGAN
 from kerasgan.models.gan import MLPDiscriminator
 from kerasgan.models.gan import MLPGenerator
@@ -44,6 +46,7 @@ __all__ = [
     "DCGAN",
     "DCGANDiscriminator",
     "DCGANGenerator",
+    "EGAN",
     "HGAN",
     "IVGAN",
     "IVGANDiscriminator",
@@ -51,6 +54,7 @@ __all__ = [
     "IVGANGenerator",
     "MLPDiscriminator",
     "MLPGenerator",
+    "MixtureEGAN",
     "MixtureGAN",
     "Network",
     "PixelCNN",
