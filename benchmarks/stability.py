@@ -41,6 +41,7 @@ def rows():
     import keras
 
     from kerasgan import techniques as t
+    from kerasgan.models import MixtureEGAN
 
     def rmsprop():
         return tuple(keras.optimizers.RMSprop(5e-5, rho=0.99, epsilon=1e-8) for _ in range(2))
@@ -78,6 +79,8 @@ def rows():
         "gn": ("GradientNormalization('gn')", lambda: {"techniques": [t.GradientNormalization("gn")]}, None),
         "gn_hinge": ("GradientNormalization('gn') with the hinge loss (GN-GAN's default)",
                      lambda: {"adversarial_loss": "hinge", "techniques": [t.GradientNormalization("gn")]}, None),
+        "egan": ("MixtureEGAN: a child per mutation (minimax, heuristic, least squares), fitness F_q + 0.01·F_d",
+                 lambda: {"model_class": MixtureEGAN}, None),
         "dat": ("DirectAdversarialTraining(1.0)", lambda: {"techniques": [t.DirectAdversarialTraining()]}, None),
         "tempering_lens": ("TemperingLens(schedule_steps=1000)",
                            lambda: {"techniques": [t.TemperingLens(schedule_steps=1000)]}, None),
@@ -98,8 +101,13 @@ def run(task, row, seed, iterations, num_points):
     preset = get_preset(TASKS[task])
     what, overrides, optimizers = rows()[row]
     keras.utils.set_random_seed(seed)
+    changes = overrides()
+    model_class = changes.pop("model_class", None)  # a training procedure of its own (E-GAN)
     try:
-        gan = preset.build(seed=seed, **overrides())
+        if model_class is not None and task == "mnist":
+            raise ValueError(f"{model_class.__name__} is a model of the 2-D tasks")
+        gan = (preset.build(seed=seed, **changes) if model_class is None
+               else model_class.from_config({**preset.architecture, **changes, "seed": seed}))
     except ValueError as refused:
         raise Refused(str(refused)) from refused
     if optimizers is None:

@@ -47,10 +47,12 @@ def test_the_mnist_task_records_fid_and_refuses_what_dcgan_cannot_take(tmp_path,
     stability = _stability()
     stability.MNIST_SAMPLES = 100
     out = tmp_path / "mnist.json"
-    stability.main(["--task", "mnist", "--rows", "baseline,gn", "--seeds", "0", "--iterations", "2", "--out", str(out)])
+    stability.main(["--task", "mnist", "--rows", "baseline,gn,egan", "--seeds", "0", "--iterations", "2", "--out",
+                    str(out)])
     (record,) = json.loads(out.read_text())
     assert (record["row"], record["iterations"], record["generator_updates"]) == ("baseline", 2, 2)
     assert record["fid"] > 0 and 0 <= record["class_entropy"] <= 1
     printed = capsys.readouterr().out
     assert "row gn refused on mnist: GradientNormalization needs a piecewise-linear discriminator" in printed
+    assert "row egan refused on mnist: MixtureEGAN is a model of the 2-D tasks" in printed
     assert "| baseline | the preset as shipped | 1 |" in printed
