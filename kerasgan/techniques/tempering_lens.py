@@ -20,7 +20,8 @@ class TemperingLens(Technique):
     and the fakes, the fakes' side held fixed) and `λ(t) = 1 − sin(tπ / 2K)` for `t ≤ K`, 0 after,
     `t` the generator update. The lens is the generator's ally ("gives the generator control over
     the real samples"): it is trained in the generator update, by the generator's optimizer
-    (`Technique.trains_with_generator`; logged as `lens`, with `lens_lambda`).
+    (`Technique.trains_with_generator`; its term is logged as `lens`, and `lens_lambda` is λ
+    after the step, for the next update).
 
     No code was released. This library's choices where the paper is not followed to the letter:
     the default lens (`lens=None`) is a residual network whose last layer starts at zero, so

@@ -55,8 +55,9 @@ class Evolution:
         self._mutation_losses = [mutation_loss(m) for m in self.mutations]
 
     def _generator_step(self, step, n, adversarial=None):
-        state = [*self.generator.variables,
-                 *(v for t in self.step_techniques if t.trains_with_generator for v in t.variables),
+        # Every technique's state too: what a generator update changes there (historical
+        # averages, a lens) belongs to the child that made it.
+        state = [*self.generator.variables, *(v for t in self.step_techniques for v in t.variables),
                  *self.g_optimizer.variables]
         parent = backend.snapshot(state)
         best = None
