@@ -168,6 +168,7 @@ def test_registry_names_and_functions():
         "relativistic_average_hinge",
         "absolute",
         "double_absolute",
+        "mmd",
     )
     for name in losses.ADVERSARIAL_LOSSES:
         loss = losses.get(name)
@@ -449,6 +450,7 @@ _MODULES = [
     "orthogonal_penalty",
     "local_gradient_penalty",
     "absolute",
+    "mmd",
 ]
 
 

@@ -23,6 +23,10 @@ from kerasgan.losses.least_squares_pearson import least_squares_pearson_generato
 from kerasgan.losses.local_gradient_penalty import local_gradient_penalty
 from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
+from kerasgan.losses.mmd import mix_rq_dot_kernel
+from kerasgan.losses.mmd import mmd2
+from kerasgan.losses.mmd import mmd_discriminator_loss
+from kerasgan.losses.mmd import mmd_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
 from kerasgan.losses.non_saturating import non_saturating_generator_loss
 from kerasgan.losses.orthogonal_penalty import orthogonal_penalty
@@ -60,6 +64,10 @@ __all__ = [
     "local_gradient_penalty",
     "minimax_discriminator_loss",
     "minimax_generator_loss",
+    "mix_rq_dot_kernel",
+    "mmd2",
+    "mmd_discriminator_loss",
+    "mmd_generator_loss",
     "non_saturating_discriminator_loss",
     "non_saturating_generator_loss",
     "orthogonal_penalty",

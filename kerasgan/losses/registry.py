@@ -16,6 +16,8 @@ from kerasgan.losses.least_squares_pearson import least_squares_pearson_discrimi
 from kerasgan.losses.least_squares_pearson import least_squares_pearson_generator_loss
 from kerasgan.losses.minimax import minimax_discriminator_loss
 from kerasgan.losses.minimax import minimax_generator_loss
+from kerasgan.losses.mmd import mmd_discriminator_loss
+from kerasgan.losses.mmd import mmd_generator_loss
 from kerasgan.losses.non_saturating import non_saturating_discriminator_loss
 from kerasgan.losses.non_saturating import non_saturating_generator_loss
 from kerasgan.losses.relativistic_average import relativistic_average_discriminator_loss
@@ -76,6 +78,7 @@ _REGISTRY = {
         ),
         AdversarialLoss("absolute", absolute_discriminator_loss, absolute_generator_loss),
         AdversarialLoss("double_absolute", double_absolute_discriminator_loss, double_absolute_generator_loss),
+        AdversarialLoss("mmd", mmd_discriminator_loss, mmd_generator_loss, relativistic=True),
     )
 }
 
@@ -88,7 +91,8 @@ def get(name):
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
             "least_squares", "least_squares_pearson", "relativistic_average",
-            "relativistic_average_hinge", "absolute", "double_absolute"), an `AdversarialLoss` (returned as is), or
+            "relativistic_average_hinge", "absolute", "double_absolute", "mmd"), an `AdversarialLoss` (returned as
+            is), or
             the dict `serialize` makes of one.
 
     Returns:

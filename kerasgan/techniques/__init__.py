@@ -20,10 +20,11 @@ from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.tempering_lens import TemperingLens
 from kerasgan.techniques.weight_clipping import WeightClipping
 from kerasgan.techniques.weighted_term import WeightedTerm
+from kerasgan.techniques.witness_gradient_penalty import WitnessGradientPenalty
 
 __all__ = [
     "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining", "DriftPenalty", "FeatureMatching",
     "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "LocalGradientPenalty",
     "MinibatchDiscrimination", "OneSidedLabelSmoothing", "OrthogonalRegularization", "R1Penalty", "R2Penalty",
-    "Technique", "TemperingLens", "WeightClipping", "WeightedTerm",
+    "Technique", "TemperingLens", "WeightClipping", "WeightedTerm", "WitnessGradientPenalty",
 ]
