@@ -35,6 +35,8 @@ class Evolution:
     `F` is kept (weights, batch statistics, optimizer moments and step count), by a select over
     the candidates' values, so the step stays one compiled function on every backend."""
 
+    loss_terms = ("fitness", "fitness_quality", "fitness_diversity", "mutation")
+
     def _check_evolution(self, mutations, fitness_weight, eval_size):
         unknown = [m for m in mutations if m not in MUTATIONS]
         if not mutations or unknown or len(set(mutations)) != len(mutations):
@@ -53,6 +55,10 @@ class Evolution:
         self.fitness_weight = float(fitness_weight)
         self.eval_size = eval_size
         self._mutation_losses = [mutation_loss(m) for m in self.mutations]
+
+    def get_config(self):
+        return {**super().get_config(), "mutations": list(self.mutations), "fitness_weight": self.fitness_weight,
+                "eval_size": self.eval_size}
 
     def _generator_step(self, step, n, adversarial=None):
         # Every technique's state too: what a generator update changes there (historical

@@ -26,13 +26,7 @@ class MixtureEGAN(Evolution, MixtureGAN):
     ```
     """
 
-    loss_terms = ("fitness", "fitness_quality", "fitness_diversity", "mutation")
-
     def __init__(self, generator=None, discriminator=None, mutations=MUTATIONS, fitness_weight=0.01, eval_size=256,
                  **kwargs):
         super().__init__(generator, discriminator, **kwargs)
         self._check_evolution(mutations, fitness_weight, eval_size)
-
-    def get_config(self):
-        return {**super().get_config(), "mutations": list(self.mutations), "fitness_weight": self.fitness_weight,
-                "eval_size": self.eval_size}
