@@ -76,6 +76,14 @@ class Composition:
         return [*self.generator.trainable_variables, *extra]
 
     @property
+    def generator_state(self):
+        """Everything a generator update may change: the generator's variables (batch statistics
+        too), every technique's (a lens, generator-side averages) and the generator optimizer's;
+        what a discarded update (a critic schedule, E-GAN's losing children) puts back."""
+        return [*self.generator.variables, *(v for t in self.step_techniques for v in t.variables),
+                *self.g_optimizer.variables]
+
+    @property
     def double_backprop(self):
         """Whether the step differentiates through an input gradient (torch then runs eagerly)."""
         return self.requires_input_gradients or any(t.requires_input_gradients for t in self.step_techniques)
@@ -108,8 +116,7 @@ class Composition:
         needed = self.scheduler.critic_steps(self, self.g_optimizer.iterations)
         due = ops.greater_equal(count, ops.cast(needed, "int32"))
         self.critic_updates.assign(ops.where(due, 0, count))
-        allies = [v for t in self.step_techniques if t.trains_with_generator for v in t.variables]
-        return due, [*self.generator.variables, *allies, *self.g_optimizer.variables]
+        return due, self.generator_state
 
     def _update(self, update, optimizer, variables, loss_fn):
         for technique in self.step_techniques:

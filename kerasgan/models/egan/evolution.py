@@ -61,10 +61,7 @@ class Evolution:
                 "eval_size": self.eval_size}
 
     def _generator_step(self, step, n, adversarial=None):
-        # Every technique's state too: what a generator update changes there (historical
-        # averages, a lens) belongs to the child that made it.
-        state = [*self.generator.variables, *(v for t in self.step_techniques for v in t.variables),
-                 *self.g_optimizer.variables]
+        state = self.generator_state
         parent = backend.snapshot(state)
         best = None
         for index, loss in enumerate(self._mutation_losses):
