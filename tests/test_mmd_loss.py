@@ -69,7 +69,7 @@ def test_witness_penalty_matches_the_reference_formula():
         ours = float(keras.ops.convert_to_numpy(gan.techniques[0].discriminator_terms(gan, step)["witness_gp"]))
 
     replay = MixtureGAN(discriminator=keras_critic(2, hidden=8, seed=4), seed=0)
-    alpha = keras.ops.convert_to_numpy(keras.random.uniform((6, 1), seed=replay.seed_generator)).astype("float64")
+    eps = keras.ops.convert_to_numpy(keras.random.uniform((6, 1), seed=replay.seed_generator)).astype("float64")
     net = torch_twin(critic)
 
     def kernel(a, b):  # _mix_rq_1dot_kernel's K_XY
@@ -77,7 +77,7 @@ def test_witness_penalty_matches_the_reference_formula():
         return sum(torch.exp(-al * torch.log(1 + sq / (2 * al))) for al in (0.1, 1.0, 10.0)) + a @ b.T
 
     h_real, h_fake = net(torch.tensor(real, dtype=torch.float64)), net(torch.tensor(fake, dtype=torch.float64))
-    x_hat = torch.tensor((1 - alpha) * real + alpha * fake, requires_grad=True)
+    x_hat = torch.tensor(eps * real + (1 - eps) * fake, requires_grad=True)  # the reference's α is 1 − ε
     h = net(x_hat)
     witness = kernel(h, h_real).mean(1) - kernel(h, h_fake).mean(1)
     (grads,) = torch.autograd.grad(witness.sum(), x_hat)

@@ -2,6 +2,7 @@ import keras
 from keras import ops
 
 from kerasgan import backend
+from kerasgan.losses._utils import per_sample_norm
 from kerasgan.techniques.technique import Technique
 from kerasgan.techniques.technique import non_negative
 
@@ -86,9 +87,7 @@ class GradientNormalization(Technique):
     def normalize(self, gan, critic, images):
         out, grad = backend.input_gradient(critic, images)
         logits = ops.cast(out[0] if isinstance(out, tuple) else out, "float32")
-        grad = ops.cast(grad, "float32")
-        norm = ops.sqrt(ops.sum(ops.square(ops.reshape(grad, (ops.shape(grad)[0], -1))), axis=1))
-        norm = ops.reshape(norm, (-1,) + (1,) * (len(logits.shape) - 1))
+        norm = ops.reshape(per_sample_norm(ops.cast(grad, "float32")), (-1,) + (1,) * (len(logits.shape) - 1))
         if self.form == "gn":
             normalized = logits / (norm + ops.abs(logits))
         else:
