@@ -169,6 +169,7 @@ def test_registry_names_and_functions():
         "absolute",
         "double_absolute",
         "mmd",
+        "semi_supervised",
     )
     for name in losses.ADVERSARIAL_LOSSES:
         loss = losses.get(name)

@@ -35,8 +35,8 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
     class adds its own first (WGAN-GP's penalty), then come the shorthands `augment` and
     `instance_noise`, then the `techniques` given. Subclasses change the rest through the hooks
     `discriminator_terms`, `generator_terms`, `auxiliary_steps` (each receives the update's
-    `StepContext`), `begin_step`, `ema_step`, `sample_conditions`, `default_optimizers` and
-    `default_auxiliary_optimizers`. Per-backend work lives in `kerasgan.backend`; running the
+    `StepContext`), `unpack_batch`, `begin_step`, `ema_step`, `sample_conditions`,
+    `default_optimizers` and `default_auxiliary_optimizers`. Per-backend work lives in `kerasgan.backend`; running the
     techniques, compile and fit, generation, export and presets, and serialization in this
     class's parts `Composition`, `KerasTraining`, `Sampling`, `Sharing` and `Serialization`.
 
@@ -151,6 +151,14 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
         state and return the real images the step trains on (ProGAN's fade-in)."""
         return images
 
+    def unpack_batch(self, data):
+        """`(images, labels, labelled)` of a `fit` batch, checked (`kerasgan.core.inputs`):
+        `labelled` is `None` but for a model that also trains on a labelled batch beside the
+        images (`StepContext.labelled`: the semi-supervised GAN)."""
+        images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
+        images, labels = check_batch(self, images, labels)
+        return images, labels, None
+
     def ema_step(self):
         """The step count compared with `ema_start` (default: generator optimizer updates)."""
         return self.g_optimizer.iterations
@@ -233,12 +241,11 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
         return backend.train_step(self, *args, self._gan_step)
 
     def _gan_step(self, data):
-        images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
-        images, labels = check_batch(self, images, labels)
+        images, labels, labelled = self.unpack_batch(data)
         state = [*self.weights, *self.optimizer.variables] if self.check_finite else []
         before = backend.snapshot(state)
         images = self.begin_step(images)
-        batch = StepContext(images=images, labels=labels)
+        batch = StepContext(images=images, labels=labels, labelled=labelled)
         d_loss, d_terms = 0.0, {}
         for real, real_labels in split_for_critic_steps(images, labels, self.n_critic):
             loss, terms = self._discriminator_step(batch.replace(real=real, real_labels=real_labels))

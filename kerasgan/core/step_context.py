@@ -23,6 +23,8 @@ class StepContext:
         real_features, fake_features: the discriminator's penultimate features of the same
             inputs, when a technique `uses_features`.
         update: `"discriminator"`, `"generator"` or `"auxiliary"`.
+        labelled: `(images, class ids)` of the labelled part of a semi-supervised batch
+            (`kerasgan.models.SemiSupervisedGAN`); `None` for every other model.
 
     Example:
 
@@ -48,6 +50,7 @@ class StepContext:
     real_features: object = None
     fake_features: object = None
     update: str = None
+    labelled: object = None
 
     def replace(self, **changes):
         """A copy with `changes` applied."""

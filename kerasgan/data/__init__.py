@@ -1,6 +1,7 @@
 """Data: image scaling, the embedded MNIST training subset and test set, tensorflow-datasets,
-Stacked-MNIST, the 2-D Gaussian mixtures of the mode-collapse benchmarks, and streamed, shuffled
-training batches from an image folder, .npy/.npz files or a tfds name (`open_data`)."""
+Stacked-MNIST, semi-supervised batches, the 2-D Gaussian mixtures of the mode-collapse
+benchmarks, and streamed, shuffled training batches from an image folder, .npy/.npz files or a
+tfds name (`open_data`)."""
 
 from kerasgan.data.array_batches import ArrayBatches
 from kerasgan.data.gaussian_mixture import GaussianMixtureSpec
@@ -16,6 +17,8 @@ from kerasgan.data.mnist import MNIST_TEST_IMAGES
 from kerasgan.data.mnist import MNIST_TEST_LABELS
 from kerasgan.data.mnist import load_mnist_subset
 from kerasgan.data.mnist import load_mnist_test
+from kerasgan.data.semi_supervised_batches import SemiSupervisedBatches
+from kerasgan.data.semi_supervised_batches import keep_labels
 from kerasgan.data.shuffled_batches import ShuffledBatches
 from kerasgan.data.sources import load_images
 from kerasgan.data.sources import open_data
@@ -25,7 +28,7 @@ from kerasgan.data.tfds import load_tfds
 
 __all__ = [
     "ArrayBatches", "GaussianMixtureSpec", "ImageFolder", "MNIST_SUBSET", "MNIST_TEST_IMAGES", "MNIST_TEST_LABELS",
-    "ShuffledBatches", "StackedMNIST", "grid_of_gaussians", "image_folder", "load_images", "load_mnist_subset",
-    "load_mnist_test", "load_tfds", "make_stacked_mnist", "open_data", "pad_images", "ring_of_gaussians",
-    "sample_mixture", "scale_images",
+    "SemiSupervisedBatches", "ShuffledBatches", "StackedMNIST", "grid_of_gaussians", "image_folder", "keep_labels",
+    "load_images", "load_mnist_subset", "load_mnist_test", "load_tfds", "make_stacked_mnist", "open_data",
+    "pad_images", "ring_of_gaussians", "sample_mixture", "scale_images",
 ]

@@ -20,6 +20,7 @@ from kerasgan.layers.sn_conv2d_transpose import SNConv2DTranspose
 from kerasgan.layers.sn_dense import SNDense
 from kerasgan.layers.sn_embedding import SNEmbedding
 from kerasgan.layers.virtual_batch_normalization import VirtualBatchNormalization
+from kerasgan.layers.weight_normalized_dense import WeightNormalizedDense
 
 __all__ = [
     "Bias",
@@ -44,4 +45,5 @@ __all__ = [
     "SNEmbedding",
     "SelfAttention",
     "VirtualBatchNormalization",
+    "WeightNormalizedDense",
 ]

@@ -40,6 +40,8 @@ from kerasgan.losses.relativistic_average import relativistic_average_discrimina
 from kerasgan.losses.relativistic_average import relativistic_average_generator_loss
 from kerasgan.losses.relativistic_average import relativistic_average_hinge_discriminator_loss
 from kerasgan.losses.relativistic_average import relativistic_average_hinge_generator_loss
+from kerasgan.losses.semi_supervised import semi_supervised_discriminator_loss
+from kerasgan.losses.semi_supervised import semi_supervised_generator_loss
 from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
 from kerasgan.losses.wasserstein import wasserstein_generator_loss
 
@@ -76,6 +78,8 @@ __all__ = [
     "relativistic_average_hinge_discriminator_loss",
     "relativistic_average_hinge_generator_loss",
     "r1_penalty",
+    "semi_supervised_discriminator_loss",
+    "semi_supervised_generator_loss",
     "serialize",
     "wasserstein_discriminator_loss",
     "wasserstein_generator_loss",

@@ -24,6 +24,8 @@ from kerasgan.losses.relativistic_average import relativistic_average_discrimina
 from kerasgan.losses.relativistic_average import relativistic_average_generator_loss
 from kerasgan.losses.relativistic_average import relativistic_average_hinge_discriminator_loss
 from kerasgan.losses.relativistic_average import relativistic_average_hinge_generator_loss
+from kerasgan.losses.semi_supervised import semi_supervised_discriminator_loss
+from kerasgan.losses.semi_supervised import semi_supervised_generator_loss
 from kerasgan.losses.wasserstein import wasserstein_discriminator_loss
 from kerasgan.losses.wasserstein import wasserstein_generator_loss
 
@@ -79,6 +81,7 @@ _REGISTRY = {
         AdversarialLoss("absolute", absolute_discriminator_loss, absolute_generator_loss),
         AdversarialLoss("double_absolute", double_absolute_discriminator_loss, double_absolute_generator_loss),
         AdversarialLoss("mmd", mmd_discriminator_loss, mmd_generator_loss, relativistic=True),
+        AdversarialLoss("semi_supervised", semi_supervised_discriminator_loss, semi_supervised_generator_loss),
     )
 }
 
@@ -91,8 +94,8 @@ def get(name):
     Args:
         name: one of `ADVERSARIAL_LOSSES` ("non_saturating", "minimax", "hinge", "wasserstein",
             "least_squares", "least_squares_pearson", "relativistic_average",
-            "relativistic_average_hinge", "absolute", "double_absolute", "mmd"), an `AdversarialLoss` (returned as
-            is), or
+            "relativistic_average_hinge", "absolute", "double_absolute", "mmd", "semi_supervised"), an
+            `AdversarialLoss` (returned as is), or
             the dict `serialize` makes of one.
 
     Returns:

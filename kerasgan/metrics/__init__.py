@@ -9,6 +9,7 @@ features over batches.
 
 from kerasgan.metrics.class_accuracy import ClassConditionalAccuracy
 from kerasgan.metrics.class_coverage import ClassCoverage
+from kerasgan.metrics.classification_error import ClassificationError
 from kerasgan.metrics.feature_statistics import FeatureStatistics
 from kerasgan.metrics.fid_inception_v3 import FIDInceptionV3
 from kerasgan.metrics.fid_inception_v3 import convert_pytorch_fid_weights
@@ -33,6 +34,7 @@ from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
 __all__ = [
     "ClassConditionalAccuracy",
     "ClassCoverage",
+    "ClassificationError",
     "FEATURE_METRICS",
     "FIDInceptionV3",
     "FeatureStatistics",

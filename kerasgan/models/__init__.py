@@ -30,6 +30,9 @@ from kerasgan.models.sngan import SNGANCNNDiscriminator
 from kerasgan.models.sngan import SNGANCNNGenerator
 from kerasgan.models.sngan import SNGANResNetDiscriminator
 from kerasgan.models.sngan import SNGANResNetGenerator
+from kerasgan.models.ssgan import SemiSupervisedGAN
+from kerasgan.models.ssgan import SSGANDiscriminator
+from kerasgan.models.ssgan import SSGANGenerator
 from kerasgan.models.wgan_gp import WGANGP
 from kerasgan.models.wgan_gp import WGANGPDCGANCritic
 from kerasgan.models.wgan_gp import WGANGPDCGANGenerator
@@ -67,6 +70,9 @@ __all__ = [
     "SNGANCNNGenerator",
     "SNGANResNetDiscriminator",
     "SNGANResNetGenerator",
+    "SSGANDiscriminator",
+    "SSGANGenerator",
+    "SemiSupervisedGAN",
     "WGANGP",
     "WGANGPDCGANCritic",
     "WGANGPDCGANGenerator",
