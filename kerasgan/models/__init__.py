@@ -20,6 +20,9 @@ from kerasgan.models.ivgan import IVGAN
 from kerasgan.models.ivgan import IVGANDiscriminator
 from kerasgan.models.ivgan import IVGANEncoder
 from kerasgan.models.ivgan import IVGANGenerator
+from kerasgan.models.mmdgan import MMDGAN
+from kerasgan.models.mmdgan import MMDGANCritic
+from kerasgan.models.mmdgan import MMDGANGenerator
 from kerasgan.models.network import Network
 from kerasgan.models.progan import ProGAN
 from kerasgan.models.progan import ProGANDiscriminator
@@ -56,6 +59,9 @@ __all__ = [
     "IVGANEncoder",
     "IVGANGenerator",
     "MLPDiscriminator",
+    "MMDGAN",
+    "MMDGANCritic",
+    "MMDGANGenerator",
     "MLPGenerator",
     "MixtureEGAN",
     "MixtureGAN",

@@ -1,5 +1,6 @@
 """Training techniques a GAN composes: `GAN(..., techniques=[...])` (see `Technique`)."""
 
+from kerasgan.techniques.activation_penalty import ActivationPenalty
 from kerasgan.techniques.critic_schedule import CriticSchedule
 from kerasgan.techniques.diff_augment import DiffAugment
 from kerasgan.techniques.direct_adversarial_training import DirectAdversarialTraining
@@ -23,8 +24,8 @@ from kerasgan.techniques.weighted_term import WeightedTerm
 from kerasgan.techniques.witness_gradient_penalty import WitnessGradientPenalty
 
 __all__ = [
-    "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining", "DriftPenalty", "FeatureMatching",
-    "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "LocalGradientPenalty",
+    "ActivationPenalty", "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining",
+    "DriftPenalty", "FeatureMatching", "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "LocalGradientPenalty",
     "MinibatchDiscrimination", "OneSidedLabelSmoothing", "OrthogonalRegularization", "R1Penalty", "R2Penalty",
     "Technique", "TemperingLens", "WeightClipping", "WeightedTerm", "WitnessGradientPenalty",
 ]
