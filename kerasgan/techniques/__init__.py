@@ -24,8 +24,8 @@ from kerasgan.techniques.weighted_term import WeightedTerm
 from kerasgan.techniques.witness_gradient_penalty import WitnessGradientPenalty
 
 __all__ = [
-    "ActivationPenalty", "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining",
-    "DriftPenalty", "FeatureMatching", "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise", "LocalGradientPenalty",
-    "MinibatchDiscrimination", "OneSidedLabelSmoothing", "OrthogonalRegularization", "R1Penalty", "R2Penalty",
-    "Technique", "TemperingLens", "WeightClipping", "WeightedTerm", "WitnessGradientPenalty",
+    "ActivationPenalty", "CriticSchedule", "DRAGANPenalty", "DiffAugment", "DirectAdversarialTraining", "DriftPenalty",
+    "FeatureMatching", "GradientNormalization", "GradientPenalty", "HistoricalAveraging", "InstanceNoise",
+    "LocalGradientPenalty", "MinibatchDiscrimination", "OneSidedLabelSmoothing", "OrthogonalRegularization",
+    "R1Penalty", "R2Penalty", "Technique", "TemperingLens", "WeightClipping", "WeightedTerm", "WitnessGradientPenalty",
 ]

@@ -47,7 +47,8 @@ class MMDGANGenerator(Network):
                                kernel_initializer=keras.initializers.RandomNormal(0.0, 0.01))(z)
         h = keras.layers.Reshape((*sizes[0], base_filters * 8))(h)
         h = keras.layers.ReLU()(keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5)(h))
-        for index, (mult, (previous, target)) in enumerate(zip((4, 2, 1, None), zip(sizes, sizes[1:]), strict=True)):
+        steps = zip(sizes[:-1], sizes[1:], strict=True)
+        for index, (mult, (previous, target)) in enumerate(zip((4, 2, 1, None), steps, strict=True)):
             last = mult is None
             h = keras.layers.Conv2DTranspose(
                 channels if last else base_filters * mult, 5, strides=2, padding="same",
