@@ -30,6 +30,8 @@ from kerasgan.metrics.precision_recall import density_coverage
 from kerasgan.metrics.precision_recall import precision_recall
 from kerasgan.metrics.stacked_mnist import stacked_mnist_classes
 from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
+from kerasgan.metrics.three_sample_test import kernel_sums
+from kerasgan.metrics.three_sample_test import three_sample_mmd_test
 
 __all__ = [
     "ClassConditionalAccuracy",
@@ -51,8 +53,10 @@ __all__ = [
     "frechet_distance",
     "inception_score",
     "kernel_inception_distance",
+    "kernel_sums",
     "mixture_mode_metrics",
     "precision_recall",
     "stacked_mnist_classes",
     "stacked_mnist_metrics",
+    "three_sample_mmd_test",
 ]
