@@ -10,6 +10,6 @@ from kerasgan.callbacks.training_checkpoint import load_training_state
 from kerasgan.callbacks.training_checkpoint import save_training_state
 
 __all__ = [
-    "EvaluationCallback", "KIDLearningRateSchedule", "NonFiniteLossGuard", "SampleGrid", "TrainingCheckpoint", "load_training_state",
-    "save_training_state",
+    "EvaluationCallback", "KIDLearningRateSchedule", "NonFiniteLossGuard", "SampleGrid", "TrainingCheckpoint",
+    "load_training_state", "save_training_state",
 ]
