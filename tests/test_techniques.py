@@ -131,6 +131,8 @@ def _discriminators():
         "ProGANDiscriminator": lambda: (models.ProGANDiscriminator((8, 8, 1), 32, fmap_max=8), x[8, 8, 1]),
         "BigGANDiscriminator": lambda: (models.BigGANDiscriminator((32, 32, 1), 3, 2), [x[32, 32, 1], labels]),
         "IVGANDiscriminator": lambda: (models.IVGANDiscriminator((32, 32, 3), 4, num_blocks=4), x[32, 32, 3]),
+        "SSGANDiscriminator": lambda: (models.SSGANDiscriminator((8, 8, 1), 3, units=(6, 4)), x[8, 8, 1]),
+        "MMDGANCritic": lambda: (models.MMDGANCritic((8, 8, 1), 2, feature_dim=3), x[8, 8, 1]),
         "CESAGANDiscriminator": lambda: (
             models.CESAGANDiscriminator(condition_dim=level_conditions(levels).shape[1], filters=8, embedding_dim=4),
             [encode_levels(levels), level_conditions(levels)]),

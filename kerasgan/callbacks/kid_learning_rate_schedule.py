@@ -1,8 +1,8 @@
 import keras
 import numpy as np
 
-from kerasgan.metrics.three_sample_test import kernel_sums
-from kerasgan.metrics.three_sample_test import three_sample_mmd_test
+from kerasgan.utils.three_sample_test import kernel_sums
+from kerasgan.utils.three_sample_test import three_sample_mmd_test
 
 
 class KIDLearningRateSchedule(keras.callbacks.Callback):
@@ -66,10 +66,12 @@ class KIDLearningRateSchedule(keras.callbacks.Callback):
 
     def on_train_begin(self, logs=None):
         for optimizer in (self.model.g_optimizer, self.model.d_optimizer):
-            if isinstance(optimizer._learning_rate, keras.optimizers.schedules.LearningRateSchedule):
+            try:  # a constant rate is settable (set to itself here); a schedule's is not
+                optimizer.learning_rate = float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+            except TypeError as error:
                 raise ValueError(f"KIDLearningRateSchedule sets the optimizers' learning rates; the "
-                                 f"{type(optimizer).__name__} of {self.model.name!r} follows a schedule "
-                                 f"({type(optimizer._learning_rate).__name__}). Compile with constant rates.")
+                                 f"{type(optimizer).__name__} of {self.model.name!r} follows a learning-rate "
+                                 "schedule. Compile with constant rates.") from error
 
     def on_train_batch_end(self, batch, logs=None):
         step = int(keras.ops.convert_to_numpy(self.model.g_optimizer.iterations))

@@ -30,8 +30,8 @@ from kerasgan.metrics.precision_recall import density_coverage
 from kerasgan.metrics.precision_recall import precision_recall
 from kerasgan.metrics.stacked_mnist import stacked_mnist_classes
 from kerasgan.metrics.stacked_mnist import stacked_mnist_metrics
-from kerasgan.metrics.three_sample_test import kernel_sums
-from kerasgan.metrics.three_sample_test import three_sample_mmd_test
+from kerasgan.utils.three_sample_test import kernel_sums
+from kerasgan.utils.three_sample_test import three_sample_mmd_test
 
 __all__ = [
     "ClassConditionalAccuracy",

@@ -31,7 +31,7 @@ def three_sample_mmd_test(x, y, z=None, z_sums=None):
     Example:
 
     >>> import numpy as np
-    >>> from kerasgan.metrics import three_sample_mmd_test
+    >>> from kerasgan.metrics import three_sample_mmd_test  # also kerasgan.utils.three_sample_test
     >>> rng = np.random.default_rng(0)
     >>> x, y, z = rng.normal(size=(200, 8)), rng.normal(size=(200, 8)), rng.normal(1.0, 1.0, (200, 8))
     >>> bool(three_sample_mmd_test(x, y, z)[2] < 0.01)  # y, drawn like x, is closer than z
