@@ -14,6 +14,7 @@ import pytest
 from repo import REPO_ROOT
 
 from kerasgan import zoo
+from kerasgan.data import load_mnist_test
 from kerasgan.utils import sha256_of_file
 
 
@@ -120,3 +121,19 @@ def test_zelda_recipe_end_to_end(tmp_path, monkeypatch):
     assert metrics["final_training_levels"] == training["training_levels_per_round"][-1] >= 5
     assert training["bootstrapping"] and len(training["added_per_round"]) == 2
     assert gan.generate_levels(2, seed=0).shape == (2, 9, 13)
+
+
+def test_semi_supervised_recipe_trains_both_classifiers_and_publishes(tmp_path):
+    env = {**os.environ, "KERAS_BACKEND": keras.backend.backend()}
+    script = os.path.join(REPO_ROOT, "recipes", "ssgan_mnist100.py")
+    subprocess.run([sys.executable, script, "--epochs", "1", "--limit", "300", "--out", str(tmp_path)],
+                   check=True, env=env, capture_output=True, timeout=600)
+    record, gan = _check_published(tmp_path, "ssgan_mnist100")
+    metrics = record["metrics"]
+    assert metrics["test_images"] == 300 and 0 <= metrics["test_errors"] <= 300
+    assert metrics["test_errors_seeds"] == {"0": metrics["test_errors"]}
+    assert metrics["supervised_test_errors_seeds"] == {"0": metrics["supervised_test_errors"]}
+    assert set(record["training"]["runs"]) == {"semi_supervised", "supervised"}
+    x, y = load_mnist_test(drop_training_overlap=True)
+    wrong = int((gan.classify(x[:300]).argmax(axis=1) != y[:300]).sum())
+    assert wrong == metrics["test_errors"]  # the published weights are the measured classifier

@@ -45,6 +45,9 @@ REQUIRED = (
     "hgan_mnist",
     "cesagan_zelda",
     "sagan_zelda",
+    "egan_ring8",
+    "egan_grid25",
+    "ssgan_mnist100",
 )
 
 
@@ -117,7 +120,7 @@ def test_list_and_info():
         "sngan_projection_cifar10",
         "wgangp_cifar10",
     ]
-    assert set(zoo.list(trained=False)) == {"dcgan_cifar10", "progan_cifar10"}
+    assert set(zoo.list(trained=False)) == {"dcgan_cifar10", "progan_cifar10", "mmdgan_mnist"}
     assert zoo.list("no_such_*") == []
     info = zoo.info("sngan_projection_mnist")
     assert info["model"] == "SNGAN" and info["config"]["generator"]["config"]["num_classes"] == 10
