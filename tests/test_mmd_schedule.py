@@ -24,8 +24,9 @@ def test_three_sample_test_equals_the_reference_code():
     np.testing.assert_allclose(three_sample_mmd_test(x, y, z_sums=kernel_sums(x, z)), expected, rtol=1e-12)
     with pytest.raises(ValueError, match=r"expects Z of X's shape \(300, 12\); received \(299, 12\)"):
         three_sample_mmd_test(x, y, z[:299])
-    with pytest.raises(ValueError, match=r"not both"):
+    with pytest.raises(ValueError, match=r"expects Z, or the `kernel_sums\(x, z\)` of one, not both and not neither"):
         three_sample_mmd_test(x, y)
+    np.testing.assert_allclose(three_sample_mmd_test(x, y_sums=kernel_sums(x, y), z=z), expected, rtol=1e-12)
 
 
 class _Identity:

@@ -181,6 +181,10 @@ def test_refuses_bad_labels_and_arguments():
         gan.classify(np.zeros((2, 5, 5, 1)))
     with pytest.raises(ValueError, match=r"received adversarial_loss='hinge'"):
         SemiSupervisedGAN(adversarial_loss="hinge")
+    with pytest.raises(ValueError, match=r"n_critic must be 1, received n_critic=5"):
+        SemiSupervisedGAN(n_critic=5)
+    with pytest.raises(ValueError, match=r"received inputs ndarray with no labels"):
+        gan.unpack_batch((x,))
     with pytest.raises(ValueError, match=r"`unlabeled_weight` as a finite number >= 0; received -1"):
         SemiSupervisedGAN(unlabeled_weight=-1)
     with pytest.raises(ValueError, match=r"class logits .* received a SSGANGenerator"):

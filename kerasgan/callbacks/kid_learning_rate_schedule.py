@@ -62,7 +62,7 @@ class KIDLearningRateSchedule(keras.callbacks.Callback):
         self.every_n_steps, self.num_samples, self.window, self.patience = every_n_steps, num_samples, window, patience
         self.p_threshold, self.factor, self.min_learning_rate = p_threshold, factor, min_learning_rate
         self.memory, self.failures, self.evaluations, self.history = [], 0, 0, []
-        self._last_step = None
+        self._count = self._due = 0
 
     def on_train_begin(self, logs=None):
         for optimizer in (self.model.g_optimizer, self.model.d_optimizer):
@@ -72,29 +72,39 @@ class KIDLearningRateSchedule(keras.callbacks.Callback):
                 raise ValueError(f"KIDLearningRateSchedule sets the optimizers' learning rates; the "
                                  f"{type(optimizer).__name__} of {self.model.name!r} follows a learning-rate "
                                  "schedule. Compile with constant rates.") from error
+        self._count = self._generator_steps()
+        self._due = (self._count // self.every_n_steps + 1) * self.every_n_steps
+
+    def _generator_steps(self):
+        return int(keras.ops.convert_to_numpy(self.model.g_optimizer.iterations))
 
     def on_train_batch_end(self, batch, logs=None):
-        step = int(keras.ops.convert_to_numpy(self.model.g_optimizer.iterations))
-        if step == self._last_step or step % self.every_n_steps:
+        # Counted on the host; the model (a sync of every variable on JAX) is read only when a test
+        # may be due, and its own count decides (a critic schedule, several steps per execution).
+        self._count += 1
+        if self._count < self._due:
             return
-        self._last_step = step
+        step = self._count = self._generator_steps()
+        if step < self._due:
+            return
+        self._due = (step // self.every_n_steps + 1) * self.every_n_steps
         samples = self.model.generate(self.num_samples, seed=self.evaluations)
         self.evaluations += 1
         features = np.asarray(self.extractor.features(samples, batch_size=self.batch_size), "float64")
-        record = {"step": step}
+        record, sums = {"step": step}, kernel_sums(self.reference, features)
         if len(self.memory) < self.window:
-            self.memory.append(kernel_sums(self.reference, features))
+            self.memory.append(sums)
         else:
-            _, statistic, p_value = three_sample_mmd_test(self.reference, features, z_sums=self.memory[0])
+            _, statistic, p_value = three_sample_mmd_test(self.reference, y_sums=sums, z_sums=self.memory[0])
             record.update(statistic=statistic, p_value=p_value)
             if p_value > self.p_threshold:
                 self.failures += 1
                 if self.failures >= self.patience:
                     self._decay()
-                    self.memory = (self.memory + [kernel_sums(self.reference, features)])[-self.patience:]
+                    self.memory = (self.memory + [sums])[-self.patience:]
                     self.failures = 0
             else:
-                self.memory = self.memory[1:] + [kernel_sums(self.reference, features)]
+                self.memory = self.memory[1:] + [sums]
                 self.failures = 0
             if logs is not None:
                 logs["kid_test_p_value"] = p_value

@@ -57,9 +57,9 @@ class WeightNormalizedDense(keras.layers.Layer):
 
     def kernel(self):
         """The normalised kernel `θ · g / ‖θ‖`."""
-        theta = ops.cast(self.theta, self.compute_dtype)
+        theta = ops.cast(self.theta, "float32")  # the norm in float32 under any mixed-precision policy
         norm = ops.sqrt(ops.sum(ops.square(theta), axis=0) + self.epsilon)
-        return theta * (ops.cast(self.scale, self.compute_dtype) / norm)
+        return ops.cast(theta * (ops.cast(self.scale, "float32") / norm), self.compute_dtype)
 
     def call(self, inputs):
         return self.activation(ops.matmul(inputs, self.kernel()) + ops.cast(self.bias, self.compute_dtype))

@@ -18,7 +18,7 @@ def kernel_sums(x, y):
             k_xy.sum(axis=0), k_xy.sum(axis=1), np.square(k_xy).sum())
 
 
-def three_sample_mmd_test(x, y, z=None, z_sums=None):
+def three_sample_mmd_test(x, y=None, z=None, y_sums=None, z_sums=None):
     """`(mmd2_difference, statistic, p_value)`: the unbiased MMD²(X, Y) − MMD²(X, Z) with the KID
     kernel, over its estimated standard deviation, and `Φ(statistic)`.
 
@@ -26,7 +26,8 @@ def three_sample_mmd_test(x, y, z=None, z_sums=None):
     Gretton, "A Test of Relative Similarity for Model Selection in Generative Models", ICLR 2016, as
     mbinkowski/MMD-GAN computes it (`gan/core/mmd.py`, `_np_diff_mmd2_and_ratio_from_sums`: the
     variance's first- and second-order terms, floored at 1e-5). X, Y and Z hold the same number of
-    feature vectors; `z_sums` (from `kernel_sums(x, z)`) stands in for `z`.
+    feature vectors; `y_sums` and `z_sums` (from `kernel_sums(x, y)`, `kernel_sums(x, z)`) stand in
+    for `y` and `z`.
 
     Example:
 
@@ -37,19 +38,13 @@ def three_sample_mmd_test(x, y, z=None, z_sums=None):
     >>> bool(three_sample_mmd_test(x, y, z)[2] < 0.01)  # y, drawn like x, is closer than z
     True
     """
-    x, y = np.asarray(x, "float64"), np.asarray(y, "float64")
-    if x.ndim != 2 or y.shape != x.shape:
-        raise ValueError(f"three_sample_mmd_test expects X and Y of the same shape (n, d); received {x.shape} and "
-                         f"{y.shape}.")
-    if (z is None) == (z_sums is None):
-        raise ValueError("three_sample_mmd_test expects Z, or the `kernel_sums(x, z)` of one, not both.")
-    if z is not None:
-        z = np.asarray(z, "float64")
-        if z.shape != x.shape:
-            raise ValueError(f"three_sample_mmd_test expects Z of X's shape {x.shape}; received {z.shape}.")
-        z_sums = kernel_sums(x, z)
+    x = np.asarray(x, "float64")
+    if x.ndim != 2:
+        raise ValueError(f"three_sample_mmd_test expects X of shape (n, d); received {x.shape}.")
+    y_sums = _sums_of(x, y, y_sums, "Y")
+    z_sums = _sums_of(x, z, z_sums, "Z")
     m = float(x.shape[0])
-    yy_sums, yy_2, xy_0, xy_1, xy_2 = kernel_sums(x, y)
+    yy_sums, yy_2, xy_0, xy_1, xy_2 = y_sums
     zz_sums, zz_2, xz_0, xz_1, xz_2 = z_sums
     yy, zz = yy_sums.sum() / (m * (m - 1)), zz_sums.sum() / (m * (m - 1))
     xy, xz = xy_0.sum() / (m * m), xz_0.sum() / (m * m)
@@ -73,6 +68,18 @@ def three_sample_mmd_test(x, y, z=None, z_sums=None):
         - 4 * e_y_yy_xy + 4 * yy * xy - 4 * e_x_xy_xz + 4 * xy * xz - 4 * e_z_zz_xz + 4 * zz * xz)
     statistic = difference / np.sqrt(max(first + second, _EPS))
     return float(difference), float(statistic), float(_normal_cdf(statistic))
+
+
+def _sums_of(x, sample, sums, name):
+    if (sample is None) == (sums is None):
+        raise ValueError(f"three_sample_mmd_test expects {name}, or the `kernel_sums(x, {name.lower()})` of one, "
+                         "not both and not neither.")
+    if sums is not None:
+        return sums
+    sample = np.asarray(sample, "float64")
+    if sample.shape != x.shape:
+        raise ValueError(f"three_sample_mmd_test expects {name} of X's shape {x.shape}; received {sample.shape}.")
+    return kernel_sums(x, sample)
 
 
 def _normal_cdf(value):

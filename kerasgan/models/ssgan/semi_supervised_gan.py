@@ -79,6 +79,9 @@ class SemiSupervisedGAN(GAN):
                 0 <= unlabeled_weight < float("inf")):
             raise ValueError(f"SemiSupervisedGAN expects `unlabeled_weight` as a finite number >= 0; received "
                              f"{unlabeled_weight!r}.")
+        if kwargs.get("n_critic", 1) != 1:
+            raise ValueError(f"SemiSupervisedGAN updates its classifier once per batch on the whole labelled batch, "
+                             f"as the reference; n_critic must be 1, received n_critic={kwargs['n_critic']!r}.")
         generator = generator or SSGANGenerator(latent_dim, image_shape)
         discriminator = discriminator or SSGANDiscriminator(image_shape, num_classes)
         classes = getattr(discriminator, "classes", None)
@@ -120,20 +123,17 @@ class SemiSupervisedGAN(GAN):
                 raise ValueError(
                     "SemiSupervisedGAN.fit expects images `x` with labels `y` (class ids, -1 for unlabelled images), "
                     f"or kerasgan.data.SemiSupervisedBatches; received x={type(x).__name__}, y={type(y).__name__}.")
-            self._check_images(x)
+            check_fit_data(self, x)
             x = SemiSupervisedBatches(x, y, batch_size or 100, num_classes=self.classes, seed=self.seed or 0)
             y, batch_size = None, None
         elif x.num_classes != self.classes:
             raise ValueError(f"SemiSupervisedGAN classifies {self.classes} classes; the SemiSupervisedBatches hold "
                              f"{x.num_classes}.")
         else:
-            self._check_images(x.images)
+            check_fit_data(self, x.images)
         if not int(ops.convert_to_numpy(self.initialized)):
             self.initialize_from_data(x.images[x.order(0)[:INIT_IMAGES]])
         return super().fit(x, y, batch_size, *args, **kwargs)
-
-    def _check_images(self, images):
-        check_fit_data(self, images)
 
     def initialize_from_data(self, images):
         """The discriminator's data-dependent initialization on `images` (the reference: 500
@@ -145,8 +145,10 @@ class SemiSupervisedGAN(GAN):
     def unpack_batch(self, data):
         x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
         if not (isinstance(x, (tuple, list)) and len(x) == 2) or y is None:
+            got = f"{type(x).__name__} of {len(x)}" if isinstance(x, (tuple, list)) else type(x).__name__
             raise ValueError("SemiSupervisedGAN trains on batches ((unlabelled images, labelled images), labels), as "
-                             f"kerasgan.data.SemiSupervisedBatches gives them; received {type(x).__name__} batches.")
+                             f"kerasgan.data.SemiSupervisedBatches gives them; received inputs {got} with "
+                             f"{'no labels' if y is None else 'labels'}.")
         images, _ = check_batch(self, x[0], None)
         labelled, _ = check_batch(self, x[1], None)
         return images, None, (labelled, ops.reshape(ops.cast(y, "int32"), (-1,)))
@@ -172,7 +174,7 @@ class SemiSupervisedGAN(GAN):
 
     def auxiliary_steps(self, step):
         """The running average of the discriminator's weights, after each iteration."""
-        t = ops.cast(self.d_optimizer.iterations, "float32")
+        t = ops.cast(self.optimizer.iterations + 1, "float32")  # this iteration's number (counted after the step)
         rate = (1.0 - self.average_decay) / (1.0 - ops.power(self.average_decay, t))
         for average, variable in zip(self.average_discriminator.variables, self.discriminator.variables, strict=True):
             if "float" in str(variable.dtype):
