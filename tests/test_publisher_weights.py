@@ -507,4 +507,4 @@ def test_zoo_says_where_weights_come_from():
     assert zoo.info("dcgan_mnist")["weights"] == "trained here (shipped preset folder)"
     assert zoo.info("dcgan_cifar10")["weights"] == "none yet"
     assert zoo.info("biggan_cifar10")["status"] == "converted from OpenMMLab"
-    assert set(zoo.list(trained=False)) == {"dcgan_cifar10", "progan_cifar10"}
+    assert set(zoo.list(trained=False)) == {"dcgan_cifar10", "progan_cifar10", "mmdgan_mnist"}
