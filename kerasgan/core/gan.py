@@ -339,8 +339,15 @@ class GAN(Composition, KerasTraining, Sampling, Sharing, Serialization, keras.Mo
         decay = ops.where(ops.greater(self.ema_step(), self.ema_start), float(self.ema_decay), 0.0)
         if due is not None:  # a discarded generator update leaves the average as it was
             decay = ops.where(due, decay, 1.0)
-        for ema_var, var in zip(self.ema_generator.variables, self.generator.variables, strict=True):
-            if "float" not in str(var.dtype):
-                ema_var.assign(var if due is None else ops.where(due, var, ema_var))
-                continue
-            ema_var.assign(decay * ema_var + (1.0 - decay) * var)
+        average_into(self.ema_generator.variables, self.generator.variables, decay, due)
+
+
+def average_into(averages, variables, decay, due=None):
+    """`average ← decay·average + (1 − decay)·variable` for each float variable; the others
+    (counters, seed states) are copied. With `due` (a boolean tensor), nothing changes unless it
+    holds. The EMA generator's update and the semi-supervised GAN's classifier average."""
+    for average, variable in zip(averages, variables, strict=True):
+        if "float" not in str(variable.dtype):
+            average.assign(variable if due is None else ops.where(due, variable, average))
+            continue
+        average.assign(ops.cast(decay, average.dtype) * average + ops.cast(1.0 - decay, average.dtype) * variable)

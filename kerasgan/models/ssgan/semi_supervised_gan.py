@@ -6,6 +6,7 @@ from kerasgan import backend
 from kerasgan import losses as gan_losses
 from kerasgan.core.fit_data import check_fit_data
 from kerasgan.core.gan import GAN
+from kerasgan.core.gan import average_into
 from kerasgan.core.inputs import check_batch
 from kerasgan.data.semi_supervised_batches import SemiSupervisedBatches
 from kerasgan.models.ssgan.ssgan_discriminator import SSGANDiscriminator
@@ -176,11 +177,7 @@ class SemiSupervisedGAN(GAN):
         """The running average of the discriminator's weights, after each iteration."""
         t = ops.cast(self.optimizer.iterations + 1, "float32")  # this iteration's number (counted after the step)
         rate = (1.0 - self.average_decay) / (1.0 - ops.power(self.average_decay, t))
-        for average, variable in zip(self.average_discriminator.variables, self.discriminator.variables, strict=True):
-            if "float" in str(variable.dtype):
-                average.assign(average + ops.cast(rate, average.dtype) * (variable - average))
-            else:
-                average.assign(variable)
+        average_into(self.average_discriminator.variables, self.discriminator.variables, 1.0 - rate)
         return {}
 
     def classify(self, images, batch_size=256, use_average=True):
